@@ -1,0 +1,31 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+/**
+ * Deployment settings come from the environment so the same repo can be published at a
+ * domain root or under a sub-path (GitHub Pages project sites):
+ *   LECTERN_SITE=https://example.github.io LECTERN_BASE=/reading-group/ npm run build
+ */
+const site = process.env.LECTERN_SITE ?? 'https://lectern.example.org';
+const base = process.env.LECTERN_BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.LECTERN_OUT_DIR ?? './dist',
+  markdown: {
+    // Astro 7's default processor ignores remark/rehype plugins; math needs unified explicitly.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      // throwOnError: false turns bad math into a visible error node instead of a failed build.
+      rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
+    }),
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  integrations: [mdx()],
+});

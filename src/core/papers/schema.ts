@@ -1,0 +1,69 @@
+/**
+ * The frontmatter of a paper file, `content/papers/<slug>.mdx`.
+ *
+ * This is the single definition: the importer validates what it writes against it and the
+ * Astro content collection (`src/content.config.ts`) uses it to validate what it reads.
+ * Fields marked "importer" are rewritten only by the importer; fields marked "people" are
+ * never overwritten once a person has edited them.
+ */
+import { z } from 'zod';
+
+/** Lower-case ASCII words joined by single hyphens: safe in a URL path and a file name. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugSchema = z
+  .string()
+  .max(100)
+  .regex(SLUG_PATTERN, 'a slug is lower-case ASCII letters and digits joined by single hyphens');
+
+/** A calendar day, `YYYY-MM-DD`. YAML 1.1 readers turn bare dates into Date objects; accept both. */
+export const isoDateSchema = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
+);
+
+export const sourceSchema = z.object({
+  /** The listing file's name (not its path, so the record is the same on every machine). */
+  file: z.string().min(1),
+  /** 1-based line of the record's title in that file. */
+  line: z.number().int().positive(),
+});
+
+export const authorsSchema = z.object({
+  /** "7 authors" in the listing. */
+  count: z.number().int().positive().nullable().default(null),
+  /** An organisation or submitter shown instead of a count, e.g. "apple Apple". */
+  attribution: z
+    .object({ handle: z.string().min(1), name: z.string().min(1) })
+    .nullable()
+    .default(null),
+});
+
+export const paperSchema = z.object({
+  /** importer: the permanent URL segment; never changes once written. */
+  slug: slugSchema,
+  /** importer: clean title; math kept as `$...$` only where it is balanced and valid. */
+  title: z.string().min(1),
+  /** importer: the title exactly as pasted. */
+  title_raw: z.string().min(1),
+  /** importer: clean abstract, same rules as `title`. */
+  abstract: z.string(),
+  /** importer: the abstract exactly as pasted. */
+  abstract_raw: z.string(),
+  /** importer: merged across sightings; missing values are filled in, never replaced. */
+  authors: authorsSchema.default({ count: null, attribution: null }),
+  /** importer: publication day on Hugging Face, when the listing showed one. */
+  published: isoDateSchema.nullable().default(null),
+  /** importer: the highest upvote count seen; null when no listing showed metadata. */
+  upvotes: z.number().int().nonnegative().nullable().default(null),
+  /** importer: the day the paper joined the reading list; digests are built from it. */
+  added: isoDateSchema,
+  /** people/classifier: theme slugs from `content/themes.yaml`. */
+  themes: z.array(slugSchema).default([]),
+  /** people: slugs this paper was published under before; each becomes a redirect. */
+  aliases: z.array(slugSchema).default([]),
+  /** importer: every listing occurrence this paper was imported from. */
+  sources: z.array(sourceSchema).min(1),
+});
+
+export type PaperFrontmatter = z.output<typeof paperSchema>;
+export type PaperFrontmatterInput = z.input<typeof paperSchema>;
