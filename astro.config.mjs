@@ -18,6 +18,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.LECTERN_OUT_DIR ?? './dist',
+  // Benchmarks and tests building other content folders keep their own content-layer cache.
+  cacheDir: process.env.LECTERN_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified explicitly.
     processor: unified({
