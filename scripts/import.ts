@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+/**
+ * lectern-import: Daily Papers listings -> content/papers/<slug>.mdx.
+ * A thin CLI: reads the files, asks src/core for a plan, writes it atomically, prints a report.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
+import { parseListing, type ParsedListing } from '../src/core/listing/index.ts';
+import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
+
+const USAGE = `Usage: npm run import -- [options] <listing files...>
+       npx lectern-import [options] <listing files...>
+
+Turns pasted Hugging Face "Daily Papers" listings into content/papers/<slug>.mdx files.
+New papers are added; papers already there get missing metadata, the highest upvote count
+and the new source; their slug, themes, aliases and notes (the MDX body) are never touched.
+
+Options:
+  --content <dir>      content folder (default: $LECTERN_CONTENT or "content")
+  --added <YYYY-MM-DD> the day this batch joins the reading list (default: today, UTC)
+  --dry-run            write nothing; report what would change
+  --json               print the report as JSON (counts and every diagnostic with file:line)
+  --strict             write nothing if any record has an error
+  --help               show this help
+
+Exit status: 0 when the import did what was asked (warnings allowed), 1 when a file or record
+had an error (the valid records are still written unless --strict), 2 on a usage error.`;
+
+/**
+ * Themes for NEW papers. The theme classifier plugs in here (issue: themes); undefined means
+ * new papers start with `themes: []`.
+ */
+const classify: ClassifyThemes | undefined = undefined;
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string' },
+        added: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`lectern-import: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`lectern-import: no listing files given.\n\n${USAGE}`);
+    return 2;
+  }
+  const contentDir = values.content ?? process.env.LECTERN_CONTENT ?? 'content';
+  const added = values.added ?? new Date().toISOString().slice(0, 10);
+  const dryRun = values['dry-run'];
+  const log = values.json ? () => {} : (line: string) => console.log(line);
+
+  const listings: ParsedListing[] = [];
+  const readProblems: Diagnostic[] = [];
+  for (const path of positionals) {
+    const text = readListing(path, readProblems);
+    if (text === null) continue;
+    const listing = parseListing(text, path);
+    listings.push(listing);
+    log(`read ${path}: ${listing.records.length} records${listing.captured ? '' : ' (no capture date in the header)'}`);
+  }
+
+  let existing: ExistingFile[];
+  try {
+    existing = readExisting(contentDir);
+  } catch (error) {
+    console.error(`lectern-import: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
+    return 1;
+  }
+  const plan = planImport({ existing, listings, added, classify });
+  const report: ImportReport = { ...plan.report, diagnostics: [...readProblems, ...plan.report.diagnostics] };
+  const failed = hasErrors(report.diagnostics);
+  const write = !dryRun && !(values.strict && failed);
+
+  let written: string[] = [];
+  if (write) {
+    try {
+      written = writeAtomically(contentDir, plan.writes);
+    } catch (error) {
+      console.error(`lectern-import: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+
+  if (values.json) {
+    console.log(JSON.stringify({ ...report, dryRun, strict: values.strict, written }, null, 2));
+  } else {
+    for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
+    for (const change of report.changes) {
+      if (change.action === 'added') log(`  added     ${change.path}`);
+      if (change.action === 'updated') log(`  updated   ${change.path} (${change.fields.join(', ')})`);
+    }
+    const verb = write ? 'wrote' : 'would write';
+    log(
+      `${report.papers} papers from ${report.records} records: ${report.added} added, ${report.updated} updated, ` +
+        `${report.unchanged} unchanged, ${report.skipped} skipped; ${verb} ${plan.writes.length} files in ${join(contentDir, 'papers')}` +
+        (dryRun ? ' (dry run)' : '') +
+        (values.strict && failed ? ' (nothing written: --strict and errors above)' : ''),
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+/** The listing's text, or null after recording why it cannot be used. */
+function readListing(path: string, problems: Diagnostic[]): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push({
+      severity: 'error',
+      code: 'unreadable-file',
+      file: path,
+      line: 0,
+      message: `cannot read this file (${code ?? (error as Error).message}).`,
+      hint: code === 'ENOENT' ? 'Check the path.' : 'Check the path and its permissions.',
+    });
+    return null;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.push({
+      severity: 'error',
+      code: 'binary-file',
+      file: path,
+      line: 1 + bytes.subarray(0, firstInvalidUtf8(bytes)).filter((b) => b === 0x0a).length,
+      message: 'this is not a text listing (it is not valid UTF-8).',
+      hint: 'Paste the Daily Papers page as plain UTF-8 text and import that file.',
+    });
+    return null;
+  }
+}
+
+/** Offset of the first byte where UTF-8 decoding fails. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const ok = (n: number): boolean => {
+    try {
+      decoder.decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function readExisting(contentDir: string): ExistingFile[] {
+  const dir = join(contentDir, 'papers');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return names
+    .filter((name) => /\.mdx?$/.test(name))
+    .sort()
+    .map((name) => ({ path: `papers/${name}`, content: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** Each file goes to a temp file next to it, then is renamed over the target: never half-written. */
+function writeAtomically(contentDir: string, writes: ReadonlyArray<{ path: string; content: string }>): string[] {
+  const written: string[] = [];
+  for (const { path, content } of writes) {
+    const target = join(contentDir, path);
+    const temp = join(dirname(target), `.${process.pid}.${written.length}.import.tmp`);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      writeFileSync(temp, content);
+      renameSync(temp, target);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw new Error(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
+    }
+    written.push(target);
+  }
+  return written;
+}
+
+process.exitCode = main(process.argv.slice(2));

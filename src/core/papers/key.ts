@@ -1,0 +1,18 @@
+/**
+ * The dedupe key: two listing records are the same paper when their titles' keys are equal.
+ * The key is the clean title (so `Nystr\"om` and `Nyström` agree) folded to lower-case letters
+ * and digits without accents, TeX markup, punctuation or spacing.
+ */
+import { normalizeText } from '../normalize/index.ts';
+import { GREEK } from './slug.ts';
+
+const GREEK_NAMES = new Map(GREEK);
+
+export function dedupeKey(titleRaw: string, normalize: (raw: string) => string = normalizeText): string {
+  return normalize(titleRaw)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u0370-\u03ff]/g, (letter) => GREEK_NAMES.get(letter) ?? letter)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

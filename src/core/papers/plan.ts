@@ -1,0 +1,336 @@
+/**
+ * The import plan: a pure function from the paper files that exist, the parsed listings and the
+ * day of the batch to the file writes that bring the content folder up to date, plus a report.
+ * Nothing here touches the disk; `scripts/import.ts` reads the inputs and performs the writes.
+ *
+ * Ownership (issue 3, "What it must get right" 5-7):
+ * - importer-owned fields: title/abstract (recomputed from the raw text by the normalizer),
+ *   authors/published (filled in when missing, never replaced), upvotes (highest seen),
+ *   sources (appended). title_raw/abstract_raw/added keep the first sighting's value.
+ * - person-owned: the slug (and so the file name), themes, aliases, any other frontmatter key,
+ *   and the MDX body. The importer writes them once, for a new paper, and never again.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Diagnostic } from '../diagnostics.ts';
+import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates.ts';
+import type { ListingRecord, ParsedListing } from '../listing/index.ts';
+import { normalizeText } from '../normalize/index.ts';
+import { orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
+import { dedupeKey } from './key.ts';
+import { paperSchema, type PaperFrontmatter } from './schema.ts';
+import { slugBase, uniqueSlug } from './slug.ts';
+
+/** Theme slugs for a NEW paper from its clean title and abstract (see `content/themes.yaml`). */
+export type ClassifyThemes = (paper: { title: string; abstract: string }) => string[];
+
+/** A file that exists in the content folder; `path` is relative to it (`papers/<slug>.mdx`). */
+export interface ExistingFile {
+  path: string;
+  content: string;
+}
+
+export interface FileWrite {
+  /** Relative to the content folder. */
+  path: string;
+  content: string;
+}
+
+export type Action = 'added' | 'updated' | 'unchanged';
+
+export interface PaperChange {
+  slug: string;
+  path: string;
+  action: Action;
+  /** Frontmatter fields whose value changes (empty for `unchanged`). */
+  fields: string[];
+}
+
+export interface ImportReport {
+  /** Records read from the listings (a paper seen twice counts twice). */
+  records: number;
+  /** Distinct papers among them. */
+  papers: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Records that could not be imported (each has an error diagnostic). */
+  skipped: number;
+  /** One entry per distinct paper seen, in the order first seen. */
+  changes: PaperChange[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ImportPlan {
+  writes: FileWrite[];
+  report: ImportReport;
+}
+
+export interface PlanInput {
+  existing: readonly ExistingFile[];
+  listings: readonly ParsedListing[];
+  /** The day this batch joins the reading list, `YYYY-MM-DD`. */
+  added: string;
+  /**
+   * Themes for new papers. THE place where the theme classifier plugs in: `scripts/import.ts`
+   * passes it; existing papers' themes are never touched (people own them).
+   */
+  classify?: ClassifyThemes;
+  /** Raw text -> clean text; defaults to the project normalizer. */
+  normalize?: (raw: string) => string;
+}
+
+/** A paper being planned: its frontmatter (validated shape) plus what is needed to write it. */
+interface Planned {
+  path: string;
+  data: PaperFrontmatter;
+  /** Frontmatter keys the schema does not know (people's); kept as they are. */
+  extra: Record<string, unknown>;
+  body: string;
+  /** The data as read from disk, null for a new paper. */
+  before: PaperFrontmatter | null;
+  /** Where the record that created or first matched it came from, for messages. */
+  origin: { file: string; line: number };
+}
+
+/** Records skipped by the parser: each such error stands for one record. */
+const SKIPPING_CODES = new Set(['title-without-abstract', 'abstract-without-title', 'stray-metadata']);
+
+export function planImport(input: PlanInput): ImportPlan {
+  const normalize = input.normalize ?? normalizeText;
+  const diagnostics: Diagnostic[] = input.listings.flatMap((l) => l.diagnostics);
+  let skipped = diagnostics.filter((d) => SKIPPING_CODES.has(d.code ?? '')).length;
+  const records = input.listings.reduce((n, l) => n + l.records.length, 0);
+  const report: ImportReport = { records, papers: 0, added: 0, updated: 0, unchanged: 0, skipped, changes: [], diagnostics };
+  if (!isIsoDay(input.added)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'bad-added-date',
+      file: '--added',
+      line: 0,
+      message: `"${input.added}" is not a calendar day.`,
+      hint: 'Give the day the batch was added as YYYY-MM-DD, e.g. --added 2026-11-25.',
+    });
+    report.skipped = records + skipped;
+    return { writes: [], report };
+  }
+
+  // Existing papers, by dedupe key; every slug and alias in use is reserved.
+  const taken = new Set<string>();
+  const byKey = new Map<string, Planned>();
+  /** Keys of papers whose file could not be read: records with that key are not imported. */
+  const broken = new Map<string, string>();
+  for (const file of input.existing) {
+    const stem = file.path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+    taken.add(stem);
+    const parsed = parsePaperFile(file.content);
+    const problem = (line: number, message: string): void => {
+      diagnostics.push({
+        severity: 'error',
+        code: 'invalid-paper-file',
+        file: file.path,
+        line,
+        message: `${message}.`,
+        hint: 'Fix this paper file by hand (or restore it with git); the importer leaves it alone until then.',
+      });
+    };
+    if (!parsed.ok) {
+      problem(parsed.line, parsed.message);
+      const rawTitle = /^title_raw:\s*"?(.*?)"?\s*$/m.exec(file.content)?.[1];
+      if (rawTitle) broken.set(dedupeKey(rawTitle, normalize), file.path);
+      continue;
+    }
+    const checked = paperSchema.safeParse(parsed.file.data);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const field = issue.path.join('.');
+      problem(lineOfKey(file.content, String(issue.path[0] ?? '')), `field "${field}": ${issue.message}`);
+      const rawTitle = parsed.file.data['title_raw'];
+      if (typeof rawTitle === 'string') broken.set(dedupeKey(rawTitle, normalize), file.path);
+      continue;
+    }
+    const data = checked.data;
+    taken.add(data.slug);
+    for (const alias of data.aliases) taken.add(alias);
+    const extra = Object.fromEntries(
+      Object.entries(parsed.file.data).filter(([key]) => !(key in paperSchema.shape)),
+    );
+    const key = dedupeKey(data.title_raw, normalize);
+    const twin = byKey.get(key);
+    if (twin) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'duplicate-paper-file',
+        file: file.path,
+        line: lineOfKey(file.content, 'title_raw'),
+        message: `this paper has the same title as ${twin.path}.`,
+        hint: 'Merge the two files by hand (keep one, add the other slug to its aliases); new sightings update the first.',
+      });
+      continue;
+    }
+    byKey.set(key, {
+      path: file.path,
+      data,
+      extra,
+      body: parsed.file.body,
+      before: structuredClone(data),
+      origin: { file: file.path, line: 1 },
+    });
+  }
+
+  // Listing records, in the order given.
+  const seen: Planned[] = [];
+  const seenSet = new Set<Planned>();
+  for (const listing of input.listings) {
+    const capture = captureDay(listing.captured, input.added);
+    for (const record of listing.records) {
+      const key = dedupeKey(record.titleRaw, normalize);
+      const brokenPath = broken.get(key);
+      if (brokenPath) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'paper-file-invalid',
+          file: record.file,
+          line: record.line,
+          message: `this paper's file ${brokenPath} is invalid, so this sighting was not merged into it.`,
+          hint: `Fix ${brokenPath} and import again.`,
+        });
+        report.skipped = ++skipped;
+        continue;
+      }
+      const published = record.published ? resolveListingDate(record.published, capture) : null;
+      let paper = byKey.get(key);
+      if (!paper) {
+        paper = createPaper(record, published, input, normalize, taken, diagnostics);
+        byKey.set(key, paper);
+      } else {
+        mergeSighting(paper, record, published);
+      }
+      if (!seenSet.has(paper)) {
+        seenSet.add(paper);
+        seen.push(paper);
+      }
+    }
+  }
+
+  // Validate everything, then emit writes for what changed.
+  const writes: FileWrite[] = [];
+  for (const paper of seen) {
+    if (paper.before) {
+      paper.data.title = normalize(paper.data.title_raw) || paper.data.title_raw;
+      paper.data.abstract = normalize(paper.data.abstract_raw);
+    }
+    const fields = changedFields(paper.before, paper.data);
+    const action: Action = paper.before === null ? 'added' : fields.length > 0 ? 'updated' : 'unchanged';
+    const frontmatter = orderKeys({ ...paper.data, ...paper.extra });
+    const checked = paperSchema.safeParse(frontmatter);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      diagnostics.push({
+        severity: 'error',
+        code: 'invalid-paper',
+        file: paper.origin.file,
+        line: paper.origin.line,
+        message: `the paper "${paper.data.title_raw.slice(0, 60)}" would break the schema (field "${issue.path.join('.')}": ${issue.message}).`,
+        hint: 'Fix the record in the listing (or the paper file) and import again; this paper was not written.',
+      });
+      report.skipped = ++skipped;
+      continue;
+    }
+    report.papers++;
+    report[action]++;
+    report.changes.push({ slug: paper.data.slug, path: paper.path, action, fields });
+    if (action !== 'unchanged') writes.push({ path: paper.path, content: serializePaperFile(frontmatter, paper.body) });
+  }
+  return { writes, report };
+}
+
+/**
+ * The day a listing was captured: its header date, as the most recent such day not after the
+ * batch's `added` day (a page cannot be captured after it was added); `added` when the header
+ * has no date.
+ */
+export function captureDay(captured: ListingDate | null, added: string): string {
+  if (captured === null) return added;
+  return resolveListingDate(captured, added) ?? added;
+}
+
+function createPaper(
+  record: ListingRecord,
+  published: string | null,
+  input: PlanInput,
+  normalize: (raw: string) => string,
+  taken: Set<string>,
+  diagnostics: Diagnostic[],
+): Planned {
+  const title = normalize(record.titleRaw) || record.titleRaw;
+  const abstract = normalize(record.abstractRaw);
+  let themes: string[] = [];
+  if (input.classify) {
+    try {
+      themes = [...new Set(input.classify({ title, abstract }))];
+    } catch (error) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'classifier-failed',
+        file: record.file,
+        line: record.line,
+        message: `the theme classifier failed on this paper (${error instanceof Error ? error.message : String(error)}).`,
+        hint: 'The paper was imported without themes; add them by hand in its frontmatter.',
+      });
+    }
+  }
+  const slug = uniqueSlug(slugBase(title), taken);
+  return {
+    path: `papers/${slug}.mdx`,
+    data: {
+      slug,
+      title,
+      title_raw: record.titleRaw,
+      abstract,
+      abstract_raw: record.abstractRaw,
+      authors: { count: record.authorCount, attribution: record.attribution },
+      published,
+      upvotes: record.upvotes,
+      added: input.added,
+      themes,
+      aliases: [],
+      sources: [source(record)],
+    },
+    extra: {},
+    body: '',
+    before: null,
+    origin: { file: record.file, line: record.line },
+  };
+}
+
+/** Merges one more sighting: fills what is missing, keeps the highest upvotes, records the source. */
+function mergeSighting(paper: Planned, record: ListingRecord, published: string | null): void {
+  const data = paper.data;
+  data.authors = {
+    count: data.authors.count ?? record.authorCount,
+    attribution: data.authors.attribution ?? record.attribution,
+  };
+  data.published ??= published;
+  if (record.upvotes !== null) data.upvotes = Math.max(data.upvotes ?? 0, record.upvotes);
+  const src = source(record);
+  if (!data.sources.some((s) => s.file === src.file && s.line === src.line)) data.sources.push(src);
+}
+
+/** Sources name the listing file, not its path, so they are the same on every machine. */
+function source(record: ListingRecord): { file: string; line: number } {
+  return { file: record.file.replace(/^.*[\\/]/, ''), line: record.line };
+}
+
+function changedFields(before: PaperFrontmatter | null, after: PaperFrontmatter): string[] {
+  if (before === null) return [];
+  return (Object.keys(after) as Array<keyof PaperFrontmatter>).filter(
+    (key) => !isDeepStrictEqual(before[key], after[key]),
+  );
+}
+
+/** 1-based line of a top-level frontmatter key in a file (1 when not found). */
+function lineOfKey(content: string, key: string): number {
+  if (!key) return 1;
+  const at = content.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+  return at === -1 ? 1 : at + 1;
+}
