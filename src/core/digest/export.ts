@@ -1,0 +1,275 @@
+/**
+ * A digest as text to paste elsewhere: Markdown (e-mail, GitHub), HTML (e-mail, the digest
+ * feed's item content) and Slack mrkdwn. Every link is absolute (site URL + base path); relative
+ * links in the human intro are resolved against the digest page's URL.
+ *
+ * Math: Markdown keeps `$...$` (GitHub and most Markdown tools render it); HTML uses KaTeX's
+ * MathML output, which feed readers and mail clients show without a stylesheet; Slack has no
+ * math, so formulas become readable plain text.
+ */
+import katex from 'katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkStringify from 'remark-stringify';
+import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Root as MdastRoot, RootContent as MdastNode, PhrasingContent } from 'mdast';
+import type { Root as HastRoot } from 'hast';
+import { splitMath, toPlainText } from './math.ts';
+import { OTHER_GROUP_NAME, type DigestPaper, type WeekDigest } from './digest.ts';
+import { absoluteUrl, sitePaths, type SiteLocation } from './urls.ts';
+import { weekId, parseWeek } from './week.ts';
+
+export const EXPORT_FORMATS = ['md', 'html', 'slack'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportInput {
+  readonly digest: WeekDigest;
+  /** The intro's Markdown/MDX body, when the week has an intro file. */
+  readonly introBody?: string | null | undefined;
+  readonly location: SiteLocation;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/* ---------- clean text (title, summary) in each format ---------- */
+
+/** Markdown: text escaped, math kept as `$...$`, literal dollars as `\$`. */
+export function cleanTextToMarkdown(clean: string): string {
+  return splitMath(clean)
+    .map((segment) =>
+      segment.kind === 'math' ? `$${segment.value}$` : segment.value.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`),
+    )
+    .join('');
+}
+
+/** HTML: text escaped, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
+export function cleanTextToHtml(clean: string): string {
+  return splitMath(clean)
+    .map((segment) => {
+      if (segment.kind === 'text') return escapeHtml(segment.value);
+      try {
+        return katex.renderToString(segment.value, { output: 'mathml', throwOnError: true, strict: 'ignore' });
+      } catch {
+        return `<code>${escapeHtml(segment.value)}</code>`;
+      }
+    })
+    .join('');
+}
+
+/** Slack mrkdwn: readable plain text with `&`, `<`, `>` escaped as Slack requires. */
+export function cleanTextToSlack(clean: string): string {
+  return escapeSlack(toPlainText(clean));
+}
+
+function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A Slack link; its label cannot contain `|`. */
+function slackLink(url: string, label: string): string {
+  return `<${url}|${label.replace(/\|/g, '∣')}>`;
+}
+
+/* ---------- the intro body ---------- */
+
+function parseIntro(body: string): MdastRoot {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(body);
+}
+
+/** Resolves every link and image URL in the intro against the digest page's absolute URL. */
+function absolutiseLinks(tree: MdastRoot, pageUrl: string): MdastRoot {
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      try {
+        node.url = new URL(node.url, pageUrl).href;
+      } catch {
+        // Leave a URL that cannot be resolved as the author wrote it.
+      }
+    }
+  });
+  return tree;
+}
+
+function introToMarkdown(body: string, pageUrl: string): string {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkStringify, { bullet: '-' });
+  return processor.stringify(absolutiseLinks(parseIntro(body), pageUrl)).trim();
+}
+
+async function introToHtml(body: string, pageUrl: string): Promise<string> {
+  const processor = unified()
+    .use(remarkRehype) // raw HTML and JSX in the intro are dropped, never passed through
+    .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
+    .use(rehypeStringify);
+  const hast = (await processor.run(absolutiseLinks(parseIntro(body), pageUrl))) as HastRoot;
+  return processor.stringify(hast).trim();
+}
+
+/** Minimal mdast -> Slack mrkdwn: paragraphs, headings, emphasis, code, links, lists, math as text. */
+function introToSlack(body: string, pageUrl: string): string {
+  const tree = absolutiseLinks(parseIntro(body), pageUrl);
+  const inline = (nodes: readonly PhrasingContent[]): string =>
+    nodes
+      .map((node): string => {
+        switch (node.type) {
+          case 'text':
+            return escapeSlack(node.value);
+          case 'strong':
+            return `*${inline(node.children)}*`;
+          case 'emphasis':
+            return `_${inline(node.children)}_`;
+          case 'delete':
+            return `~${inline(node.children)}~`;
+          case 'inlineCode':
+            return `\`${node.value}\``;
+          case 'inlineMath':
+            return escapeSlack(toPlainText(`$${node.value}$`));
+          case 'link':
+            return slackLink(node.url, inline(node.children) || node.url);
+          case 'break':
+            return '\n';
+          default:
+            return 'children' in node ? inline(node.children as PhrasingContent[]) : '';
+        }
+      })
+      .join('');
+  const block = (node: MdastNode, indent = ''): string => {
+    switch (node.type) {
+      case 'paragraph':
+        return indent + inline(node.children);
+      case 'heading':
+        return `*${inline(node.children)}*`;
+      case 'code':
+      case 'math':
+        return `\`\`\`${node.value}\`\`\``;
+      case 'blockquote':
+        return node.children.map((child) => `> ${block(child)}`).join('\n');
+      case 'list':
+        return node.children
+          .map((item, i) => {
+            const marker = node.ordered ? `${(node.start ?? 1) + i}.` : '•';
+            return item.children.map((child, j) => (j === 0 ? `${indent}${marker} ${block(child)}` : block(child, `${indent}   `))).join('\n');
+          })
+          .join('\n');
+      case 'thematicBreak':
+        return '———';
+      default:
+        return '';
+    }
+  };
+  return tree.children.map((node) => block(node)).filter(Boolean).join('\n\n');
+}
+
+/* ---------- the digest ---------- */
+
+function paperCount(count: number): string {
+  return `${count} paper${count === 1 ? '' : 's'}`;
+}
+
+function dateLine(digest: WeekDigest): string {
+  return `${digest.id}, ${digest.start} to ${digest.end}: ${paperCount(digest.papers.length)}`;
+}
+
+function neighbours(digest: WeekDigest, location: SiteLocation): { label: string; url: string }[] {
+  const links: { label: string; url: string }[] = [];
+  const add = (label: string, slug: string | null) => {
+    const week = slug ? parseWeek(slug) : null;
+    if (slug && week) links.push({ label: `${label}: ${weekId(week)}`, url: absoluteUrl(location, sitePaths.digest(slug)) });
+  };
+  add('Previous week', digest.previous);
+  add('Next week', digest.next);
+  return links;
+}
+
+function paperUrl(paper: DigestPaper, location: SiteLocation): string {
+  return absoluteUrl(location, sitePaths.paper(paper.slug));
+}
+
+function groupName(name: string | undefined): string {
+  return name ?? OTHER_GROUP_NAME;
+}
+
+export function digestToMarkdown({ digest, introBody, location }: ExportInput): string {
+  const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
+  const out: string[] = [`# [${cleanTextToMarkdown(digest.title)}](${pageUrl})`, '', `_${dateLine(digest)}_`];
+  if (introBody?.trim()) out.push('', introToMarkdown(introBody, pageUrl));
+  for (const group of digest.groups) {
+    out.push('', `## ${cleanTextToMarkdown(groupName(group.theme?.name))} (${group.papers.length})`, '');
+    for (const paper of group.papers) {
+      const themes = paper.themeRefs.map((ref) => `[${cleanTextToMarkdown(ref.name)}](${absoluteUrl(location, sitePaths.theme(ref.slug))})`);
+      out.push(
+        `- **[${cleanTextToMarkdown(paper.title)}](${paperUrl(paper, location)})**: ${cleanTextToMarkdown(paper.summary)}` +
+          (themes.length ? ` (${themes.join(', ')})` : ''),
+      );
+    }
+  }
+  const links = neighbours(digest, location).map((link) => `[${link.label}](${link.url})`);
+  links.push(`[All digests](${absoluteUrl(location, sitePaths.digests())})`);
+  out.push('', links.join(' · '));
+  return `${out.join('\n')}\n`;
+}
+
+export async function digestToHtml({ digest, introBody, location }: ExportInput): Promise<string> {
+  const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
+  const out: string[] = [
+    `<h1><a href="${escapeHtml(pageUrl)}">${cleanTextToHtml(digest.title)}</a></h1>`,
+    `<p><em>${escapeHtml(dateLine(digest))}</em></p>`,
+  ];
+  if (introBody?.trim()) out.push(await introToHtml(introBody, pageUrl));
+  for (const group of digest.groups) {
+    out.push(`<h2>${escapeHtml(groupName(group.theme?.name))} (${group.papers.length})</h2>`, '<ul>');
+    for (const paper of group.papers) {
+      const themes = paper.themeRefs
+        .map((ref) => `<a href="${escapeHtml(absoluteUrl(location, sitePaths.theme(ref.slug)))}">${escapeHtml(ref.name)}</a>`)
+        .join(', ');
+      out.push(
+        `<li><strong><a href="${escapeHtml(paperUrl(paper, location))}">${cleanTextToHtml(paper.title)}</a></strong>: ` +
+          `${cleanTextToHtml(paper.summary)}${themes ? ` (${themes})` : ''}</li>`,
+      );
+    }
+    out.push('</ul>');
+  }
+  const links = neighbours(digest, location).map((link) => `<a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
+  links.push(`<a href="${escapeHtml(absoluteUrl(location, sitePaths.digests()))}">All digests</a>`);
+  out.push(`<p>${links.join(' · ')}</p>`);
+  return `${out.join('\n')}\n`;
+}
+
+export function digestToSlack({ digest, introBody, location }: ExportInput): string {
+  const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
+  const out: string[] = [`*${slackLink(pageUrl, cleanTextToSlack(digest.title))}*`, `_${escapeSlack(dateLine(digest))}_`];
+  if (introBody?.trim()) out.push('', introToSlack(introBody, pageUrl));
+  for (const group of digest.groups) {
+    out.push('', `*${escapeSlack(groupName(group.theme?.name))}* (${group.papers.length})`);
+    for (const paper of group.papers) {
+      const themes = paper.themeRefs.map((ref) => escapeSlack(ref.name)).join(', ');
+      out.push(
+        `• ${slackLink(paperUrl(paper, location), cleanTextToSlack(paper.title))}: ${cleanTextToSlack(paper.summary)}` +
+          (themes ? ` _(${themes})_` : ''),
+      );
+    }
+  }
+  const links = neighbours(digest, location).map((link) => slackLink(link.url, escapeSlack(link.label)));
+  links.push(slackLink(absoluteUrl(location, sitePaths.digests()), 'All digests'));
+  out.push('', links.join(' · '));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The digest in the given format. */
+export async function exportDigest(format: ExportFormat, input: ExportInput): Promise<string> {
+  switch (format) {
+    case 'md':
+      return digestToMarkdown(input);
+    case 'html':
+      return digestToHtml(input);
+    case 'slack':
+      return digestToSlack(input);
+  }
+}
