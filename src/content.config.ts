@@ -1,14 +1,22 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './core/papers/schema.ts';
+import { digestSchema } from './core/digest/schema.ts';
 
 /** Tests and benchmarks point the build at another content folder. */
 const contentDir = process.env.LECTERN_CONTENT ?? './content';
 
 const papers = defineCollection({
-  // deferRender: MDX bodies are compiled only for pages that render them (DESIGN.md §3).
-  loader: glob({ pattern: '*.{md,mdx}', base: `${contentDir}/papers`, generateId: ({ data }) => String(data.slug) }),
+  // Only papers with a notes body become MDX modules; the rest are data (src/lib/papers-loader.ts).
+  loader: papersLoader({ pattern: '*.{md,mdx}', base: `${contentDir}/papers`, generateId: ({ data }) => String(data.slug) }),
   schema: paperSchema,
 });
 
-export const collections = { papers };
+/** Optional human intros of the weekly digests; the id is the file stem, `2026-w48`. */
+const digests = defineCollection({
+  loader: glob({ pattern: '*.{md,mdx}', base: `${contentDir}/digests` }),
+  schema: digestSchema,
+});
+
+export const collections = { papers, digests };

@@ -45,7 +45,7 @@ function escapeHtml(text: string): string {
 export function cleanTextToMarkdown(clean: string): string {
   return splitMath(clean)
     .map((segment) =>
-      segment.kind === 'math' ? `$${segment.value}$` : segment.value.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`),
+      segment.kind === 'math' ? `$${segment.tex}$` : segment.value.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`),
     )
     .join('');
 }
@@ -56,9 +56,9 @@ export function cleanTextToHtml(clean: string): string {
     .map((segment) => {
       if (segment.kind === 'text') return escapeHtml(segment.value);
       try {
-        return katex.renderToString(segment.value, { output: 'mathml', throwOnError: true, strict: 'ignore' });
+        return katex.renderToString(segment.tex, { output: 'mathml', throwOnError: true, strict: 'ignore' });
       } catch {
-        return `<code>${escapeHtml(segment.value)}</code>`;
+        return `<code>${escapeHtml(segment.tex)}</code>`;
       }
     })
     .join('');

@@ -1,46 +1,44 @@
 /**
- * TEMPORARY: splits clean text into text and `$...$` math segments until
- * src/core/normalize/index.ts exports `splitMath` (then this file goes).
+ * TEMPORARY: a copy of the clean-text tokenizer's interface until src/core/normalize/index.ts
+ * (splitMath, joinMath, toPlainText) is committed; then this file re-exports from there.
  */
-export type MathSegment =
-  | { kind: 'text'; value: string; source: string }
-  | { kind: 'math'; value: string; source: string };
+export type CleanSegment = { kind: 'text'; value: string } | { kind: 'math'; tex: string };
 
-export function splitMath(text: string): MathSegment[] {
-  const segments: MathSegment[] = [];
-  let buffer = '';
+export function splitMath(clean: string): CleanSegment[] {
+  const segments: CleanSegment[] = [];
+  let text = '';
   let i = 0;
-  const flush = () => {
-    if (buffer) segments.push({ kind: 'text', value: buffer.replace(/\\\$/g, '$'), source: buffer });
-    buffer = '';
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\\' && text[i + 1] === '$') {
-      buffer += '\\$';
+  while (i < clean.length) {
+    const ch = clean[i]!;
+    if (ch === '\\' && clean[i + 1] === '$') {
+      text += '$';
       i += 2;
       continue;
     }
     if (ch === '$') {
       let j = i + 1;
-      while (j < text.length && !(text[j] === '$' && text[j - 1] !== '\\')) j += 1;
-      if (j < text.length && j > i + 1) {
-        flush();
-        segments.push({ kind: 'math', value: text.slice(i + 1, j), source: text.slice(i, j + 1) });
+      while (j < clean.length && clean[j] !== '$') j += clean[j] === '\\' ? 2 : 1;
+      if (j < clean.length && j > i + 1) {
+        if (text) segments.push({ kind: 'text', value: text });
+        text = '';
+        segments.push({ kind: 'math', tex: clean.slice(i + 1, j) });
         i = j + 1;
         continue;
       }
     }
-    buffer += ch;
+    text += ch;
     i += 1;
   }
-  flush();
+  if (text) segments.push({ kind: 'text', value: text });
   return segments;
 }
 
-/** TEMPORARY: math segments as their TeX without backslashes, until normalize exports toPlainText. */
+export function joinMath(segments: readonly CleanSegment[]): string {
+  return segments.map((s) => (s.kind === 'text' ? s.value.replace(/\$/g, '\\$') : `$${s.tex}$`)).join('');
+}
+
 export function toPlainText(clean: string): string {
   return splitMath(clean)
-    .map((segment) => (segment.kind === 'math' ? segment.value.replace(/\\/g, '') : segment.value))
+    .map((segment) => (segment.kind === 'math' ? segment.tex.replace(/\\/g, '') : segment.value))
     .join('');
 }

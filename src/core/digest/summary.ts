@@ -6,7 +6,7 @@
  * white space and a character that can start a sentence, except after common abbreviations
  * ("e.g.", "i.e.", "et al.", "cf.", "Fig.", ...), single initials, and inside numbers ("3.5").
  */
-import { splitMath } from './math.ts';
+import { joinMath, splitMath, type CleanSegment } from './math.ts';
 
 /** Abbreviations a sentence of an ML abstract does not end with (compared lower-case, without the final dot). */
 const ABBREVIATIONS = new Set([
@@ -43,45 +43,46 @@ function endsSentence(text: string, index: number): number | null {
 /**
  * The first sentence of `text`, with its math intact. Returns the whole text when it has no
  * sentence boundary, cut at {@link SUMMARY_MAX_CHARS} on a word boundary outside math.
+ * The result is clean text (math as `$...$`, literal dollars as `\$`).
  */
 export function firstSentence(text: string, maxChars = SUMMARY_MAX_CHARS): string {
-  const source = text.replace(/\s+/g, ' ').trim();
-  let offset = 0;
-  let sentence: string | null = null;
-  for (const segment of splitMath(source)) {
-    if (segment.kind === 'text') {
-      const piece = segment.source;
-      for (let i = 0; i < piece.length; i += 1) {
-        const ch = piece[i]!;
-        if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-        // Look past this piece too: the next sentence may start with math.
-        const end = endsSentence(source.slice(offset), i);
-        if (end !== null) {
-          sentence = source.slice(0, offset + end);
-          break;
-        }
+  const segments = splitMath(text.replace(/\s+/g, ' ').trim());
+  for (const [k, segment] of segments.entries()) {
+    if (segment.kind !== 'text') continue;
+    const piece = segment.value;
+    // What follows this piece matters too: the next sentence may start with math.
+    const lookahead = piece + joinMath(segments.slice(k + 1, k + 2));
+    for (let i = 0; i < piece.length; i += 1) {
+      const ch = piece[i]!;
+      if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+      const end = endsSentence(lookahead, i);
+      if (end !== null) {
+        const head = [...segments.slice(0, k), { kind: 'text' as const, value: piece.slice(0, Math.min(end, piece.length)) }];
+        return clip(head, maxChars);
       }
     }
-    if (sentence !== null) break;
-    offset += segment.source.length;
   }
-  return clip((sentence ?? source).trim(), maxChars);
+  return clip(segments, maxChars);
 }
 
-/** Cuts long text at the last space before `maxChars` that is outside math. */
-function clip(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  let cut = -1;
-  let offset = 0;
-  for (const segment of splitMath(text)) {
-    if (offset >= maxChars) break;
+/** Joins segments back into clean text, cut at the last space before `maxChars` that is outside math. */
+function clip(segments: readonly CleanSegment[], maxChars: number): string {
+  const whole = joinMath(segments).trim();
+  if (whole.length <= maxChars) return whole;
+  let best: CleanSegment[] | null = null;
+  const kept: CleanSegment[] = [];
+  let length = 0;
+  for (const segment of segments) {
+    if (length >= maxChars) break;
     if (segment.kind === 'text') {
-      const limit = Math.min(segment.source.length, maxChars - offset);
-      const space = segment.source.lastIndexOf(' ', limit);
-      if (space >= 0) cut = offset + space;
+      // Escaped dollars take two characters in clean text; count conservatively.
+      const room = maxChars - length - (segment.value.split('$').length - 1);
+      const space = segment.value.lastIndexOf(' ', room);
+      if (space > 0 || (space === 0 && kept.length > 0)) best = [...kept, { kind: 'text', value: segment.value.slice(0, space) }];
     }
-    offset += segment.source.length;
+    kept.push(segment);
+    length += joinMath([segment]).length;
   }
-  if (cut <= 0) return text;
-  return `${text.slice(0, cut).replace(/[\s,;:]+$/u, '')}…`;
+  if (!best) return whole;
+  return `${joinMath(best).replace(/[\s,;:]+$/u, '')}…`;
 }
