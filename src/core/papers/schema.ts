@@ -59,6 +59,12 @@ export const paperSchema = z.object({
   added: isoDateSchema,
   /** people/classifier: theme slugs from `content/themes.yaml`. */
   themes: z.array(slugSchema).default([]),
+  /**
+   * people: who owns `themes`. Absent or `classifier`: the classifier chose them and
+   * `npm run themes -- reclassify` may replace them. `manual`: a person chose them and nothing
+   * (import, reclassify) ever rewrites them. Set `manual` whenever you edit `themes` by hand.
+   */
+  themes_source: z.enum(['classifier', 'manual']).optional(),
   /** people: slugs this paper was published under before; each becomes a redirect. */
   aliases: z.array(slugSchema).default([]),
   /** importer: every listing occurrence this paper was imported from. */
