@@ -4,10 +4,163 @@
  * Contract of "clean text" (what `title` and `abstract` hold in frontmatter):
  * plain Unicode text in which `$...$` delimits inline TeX math that KaTeX accepts, and a literal
  * dollar sign is written `\$`. Nothing else is markup: renderers escape everything that is not
- * math. `normalizeText` never throws.
+ * math. `splitMath` is the one tokenizer of this syntax; `toPlainText` gives readable text
+ * without any markup (search, meta descriptions, feeds, images, citations).
  *
- * PLACEHOLDER: replaced by the normalizer work (issue 3); keep the exported signatures.
+ * `normalizeText` never throws, is idempotent, and emits only math that `isValidMath` accepts.
+ */
+import { isValidMath, joinMath, MAX_MATH_LENGTH, splitMath } from './math.ts';
+import { texToText } from './tex.ts';
+
+export { isValidMath, joinMath, splitMath };
+export type { CleanSegment } from './math.ts';
+
+/** Control characters, bidi overrides and zero-width characters: never meaningful in a title. */
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** TeX control words whose backslash got lost and which are never English words. */
+const BARE_MACROS =
+  /(?<![\\A-Za-z])(?:varepsilon|langle|rangle|propto|geq|leq|(?:mathcal|mathbf|mathrm|mathbb|textbf|textit|texttt|emph)(?=\{))(?![a-z])/g;
+
+/** `$`s that are not escaped, with the escapes themselves (to skip them). */
+const DOLLARS = /\\[\s\S]|\$/g;
+
+/** Math spans that are really prose between two stray dollars. */
+const PROSE = /(?:^|[^\\A-Za-z])[a-z]{3,} +[a-z]{3,} +[a-z]{3,}/;
+
+/** Math without any TeX in it (`$α$`, `$5$`) reads better as text. */
+const TRIVIAL_MATH = /^[^\\^_{}A-Za-z]*$/;
+
+function sanitize(raw: string): string {
+  let s = typeof raw === 'string' ? raw : String(raw ?? '');
+  s = s.toWellFormed().replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return s.normalize('NFC');
+}
+
+function dashes(match: string, offset: number, whole: string): string {
+  if (match === '---') return '—';
+  const before = whole[offset - 1];
+  const after = whole[offset + 2] ?? '';
+  // `--flag` at a word start is a command-line option, not a dash
+  if ((before === undefined || before === ' ') && /[A-Za-z]/.test(after)) return match;
+  return '–';
+}
+
+/** Word-level fixes on converted text: lost backslashes, ASCII stand-ins, scrape artefacts. */
+function polish(text: string): string {
+  return text
+    .replace(/(?<=\d)times(?![a-z])/g, '×') // `40times`, `512times512` (lost `\times`)
+    .replace(/\bsim(?=\d+(?:\.\d+)?(?!\w))/g, '~') // `sim2×` (lost `\sim`)
+    .replace(/\bapprox(?=\d)/g, '≈') // `approx50`
+    .replace(/[<>]=/g, (m) => (m === '<=' ? '≤' : '≥'))
+    .replace(/\[email(?: |\u00a0)protected\]/g, '[…]') // Cloudflare e-mail obfuscation of `x@y`
+    .replace(/(?<!-)---?(?!-)/g, dashes)
+    .replace(/``/g, '“')
+    .replace(/''/g, '”');
+}
+
+/** Converts a raw text run (between math spans) to final plain text, `$` still unescaped. */
+function textRun(raw: string): string {
+  return polish(texToText(raw, 'text')).normalize('NFC');
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || ch === ' ';
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function normalizeUnsafe(raw: string): string {
+  let s = sanitize(raw);
+  if (!s) return '';
+  s = s.replace(/(?<!\\)\${2,}/g, '$').replace(BARE_MACROS, '\\$&');
+
+  // Pair unescaped dollars into math candidates: the opening `$` is followed and the closing
+  // one preceded by a non-space (Pandoc's rule), so `5.18\times$ latency ... 42.9%$ energy`
+  // pairs nothing; a price (`$5 and $6`) is not a formula either.
+  const dollars: number[] = [];
+  for (const m of s.matchAll(DOLLARS)) if (m[0] === '$') dollars.push(m.index);
+
+  const parts: Array<{ kind: 'text'; raw: string } | { kind: 'math'; tex: string }> = [];
+  let pending = '';
+  let last = 0;
+  for (let k = 0; k < dollars.length; k += 1) {
+    const open = dollars[k]!;
+    const close = dollars[k + 1];
+    if (close === undefined) break;
+    const content = s.slice(open + 1, close);
+    const pairs =
+      !isSpace(s[open + 1]) &&
+      !isSpace(s[close - 1]) &&
+      !(isDigit(s[close + 1]) && isDigit(content[0])) &&
+      content.length <= MAX_MATH_LENGTH &&
+      !(PROSE.test(content) && !content.includes('\\'));
+    if (!pairs) continue; // this `$` stays in the text run; texToText decides what it is
+    pending += s.slice(last, open);
+    if (TRIVIAL_MATH.test(content) || !isValidMath(content)) {
+      pending += content; // not worth math, or not math KaTeX can read: its text
+    } else {
+      if (pending) parts.push({ kind: 'text', raw: pending });
+      pending = '';
+      parts.push({ kind: 'math', tex: content });
+    }
+    last = close + 1;
+    k += 1;
+  }
+  pending += s.slice(last);
+  if (pending) parts.push({ kind: 'text', raw: pending });
+
+  let out = '';
+  let lastTex = '';
+  for (const part of parts) {
+    if (part.kind === 'math') {
+      out += `$${part.tex}$`;
+      lastTex = part.tex;
+      continue;
+    }
+    const text = textRun(part.raw).replace(/\$/g, '\\$');
+    // keep `$2x$` + `3` from reading back as a price on the next pass
+    out += lastTex && isDigit(lastTex[0]) && isDigit(text[0]) ? ` ${text}` : text;
+    lastTex = '';
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Last resort if the normalizer itself fails: every TeX character removed, dollars escaped. */
+function fallback(raw: string): string {
+  try {
+    return sanitize(raw)
+      .replace(/[\\{}^$]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Pasted title/abstract (with LaTeX residue) -> clean text. Never throws; idempotent;
+ * every math span of the result is KaTeX-valid.
  */
 export function normalizeText(raw: string): string {
-  return raw.trim();
+  try {
+    const out = normalizeUnsafe(raw);
+    return splitMath(out).every((seg) => seg.kind === 'text' || isValidMath(seg.tex)) ? out : fallback(raw);
+  } catch {
+    return fallback(raw);
+  }
+}
+
+/**
+ * Clean text -> readable plain Unicode text without markup: math is spelled out
+ * (`PixArt-$\alpha$` -> "PixArt-α", `$O(n^2)$` -> "O(n²)"), literal dollars are plain `$`.
+ */
+export function toPlainText(clean: string): string {
+  return splitMath(clean)
+    .map((seg) => (seg.kind === 'text' ? seg.value : texToText(seg.tex, 'math').normalize('NFC')))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
