@@ -241,7 +241,10 @@ export function parseListing(text: string, file: string): ParsedListing {
     }
     end++;
     const dateLine = lines[end];
-    if (dateLine === undefined || !DATE_LIKE.test(dateLine.text)) {
+    // A line that is not date-like but precedes an abstract is the next title: the date was lost.
+    const nextIsTitle =
+      dateLine !== undefined && !DATE_LIKE.test(dateLine.text) && looksLikeAbstract(at(end + 1) ?? '');
+    if (dateLine === undefined || nextIsTitle || metadataStartsAt(end)) {
       warning(
         lines[end - 1]!.number,
         `the "·" after "${clip(record.titleRaw)}" is not followed by a date.`,

@@ -18,6 +18,7 @@ export const KEY_ORDER = [
   'upvotes',
   'added',
   'themes',
+  'themes_source',
   'aliases',
   'sources',
 ] as const;

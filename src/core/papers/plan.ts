@@ -143,7 +143,11 @@ export function planImport(input: PlanInput): ImportPlan {
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = issue.path.join('.');
-      problem(lineOfKey(file.content, String(issue.path[0] ?? '')), `field "${field}": ${issue.message}`);
+      const top = String(issue.path[0] ?? '');
+      problem(
+        lineOfKey(file.content, top),
+        top in parsed.file.data ? `field "${field}": ${issue.message}` : `the required field "${field}" is missing`,
+      );
       const rawTitle = parsed.file.data['title_raw'];
       if (typeof rawTitle === 'string') broken.set(dedupeKey(rawTitle, normalize), file.path);
       continue;
