@@ -10,5 +10,5 @@ export { parseTaxonomy, themeList, taxonomySchema } from './taxonomy.ts';
 export type { Taxonomy, Theme, ThemeInfo, TaxonomyResult } from './taxonomy.ts';
 export { createClassifier, normalizeForMatching } from './classify.ts';
 export type { Classification, Classifier, EvidenceMatch, PaperText, ThemeClassifier, ThemeScore } from './classify.ts';
-export { evaluate } from './metrics.ts';
-export type { Evaluation, LabeledPaper, ThemeMetrics } from './metrics.ts';
+export { evaluate, formatMetrics, joinLabels } from './metrics.ts';
+export type { Evaluation, LabelJoin, LabeledPaper, ThemeMetrics } from './metrics.ts';

@@ -84,3 +84,54 @@ export function evaluate(
     exactMatch: papers.length === 0 ? 1 : (papers.length - disagreements.length) / papers.length,
   };
 }
+
+export interface LabelJoin {
+  labeled: LabeledPaper[];
+  /** Titles of papers without a label. */
+  unlabeled: string[];
+  /** Label titles that match no paper. */
+  unknown: string[];
+}
+
+/**
+ * Attach hand labels (`{ title, themes }`, title as pasted) to papers, matching the label title
+ * to the paper's raw title; the classifier sees the paper's clean `title` and `abstract`.
+ */
+export function joinLabels(
+  papers: readonly (PaperText & { titleRaw: string })[],
+  labels: readonly { title: string; themes: readonly string[] }[],
+): LabelJoin {
+  const byTitle = new Map(labels.map((l) => [l.title.trim(), l]));
+  const seen = new Set<string>();
+  const labeled: LabeledPaper[] = [];
+  const unlabeled: string[] = [];
+  for (const paper of papers) {
+    const label = byTitle.get(paper.titleRaw.trim());
+    if (!label) {
+      unlabeled.push(paper.titleRaw);
+      continue;
+    }
+    seen.add(label.title.trim());
+    labeled.push({ title: paper.title, abstract: paper.abstract, themes: label.themes });
+  }
+  const unknown = labels.map((l) => l.title).filter((t) => !seen.has(t.trim()));
+  return { labeled, unlabeled, unknown };
+}
+
+/** A fixed-width table of per-theme metrics, for reports and test logs. */
+export function formatMetrics(evaluation: Evaluation): string {
+  const rows = evaluation.perTheme.map((m) =>
+    [
+      m.slug.padEnd(22),
+      String(m.support).padStart(7),
+      String(m.truePositives).padStart(4),
+      String(m.falsePositives).padStart(4),
+      String(m.falseNegatives).padStart(4),
+      m.precision.toFixed(3).padStart(9),
+      m.recall.toFixed(3).padStart(7),
+      m.f1.toFixed(3).padStart(6),
+    ].join(' '),
+  );
+  const header = ['theme'.padEnd(22), 'labeled', '  tp', '  fp', '  fn', 'precision', ' recall', '    f1'].join(' ');
+  return [header, ...rows, `exact match of the whole theme set: ${(evaluation.exactMatch * 100).toFixed(1)}%`].join('\n');
+}
