@@ -1,0 +1,258 @@
+/**
+ * npm run bench -- --papers N [options]
+ *
+ * Builds lectern over a synthetic reading list of N papers in a temp folder (never the repo's
+ * content/), then a plain Astro 7 MDX baseline site over the same papers, and reports per-phase
+ * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
+ * count, and search index size. Prints a table and writes JSON.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBaselineProject } from './bench/baseline.ts';
+import { loadSeeds, paperFile, REPO, writeCorpus } from './bench/corpus.ts';
+import { treeSize, type TreeSize } from './bench/measure.ts';
+import { buildPhases, stripAnsi, type Phase } from './bench/phases.ts';
+import { run, type RunResult } from './bench/proc.ts';
+import { syntheticPapers } from '../src/core/bench/synthetic.ts';
+
+const HELP = `Usage: npm run bench -- --papers N [options]
+
+Generates N synthetic papers (from /work/shared/seeds or $LECTERN_SEEDS) in a temp folder, builds
+the full lectern site with search into a temp out dir, then a plain Astro 7 MDX baseline site of
+the same papers, and reports times per phase, pages/s, peak RSS (whole process tree), dist size
+and file count, and search index size.
+
+Options:
+  --papers N          number of papers (required)
+  --math-ratio r      share of papers with inline math in title/abstract (default 0.3)
+  --notes-ratio r     share of papers with an MDX notes body (default 0.1)
+  --seed n            PRNG seed for the corpus (default 42)
+  --no-baseline       skip the baseline build
+  --incremental       after the build, add one paper and rebuild with the warm cache
+  --search            measure a Pagefind query in chromium on the built site
+  --keep              keep the temp folder (its path is printed)
+  --echo              stream build output to stderr
+  --json out.json     where to write the JSON (default bench-results/bench-N-<time>.json)
+  -h, --help          this text
+`;
+
+interface BuildReport {
+  ok: boolean;
+  wallMs: number;
+  peakRssBytes: number;
+  pages: number | null;
+  pagesPerSecond: number | null;
+  phases: Phase[];
+  dist: TreeSize;
+  searchIndex: TreeSize | null;
+  logTail?: string[];
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(1);
+}
+
+function ratio(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) fail(`--${name} must be a number between 0 and 1, got "${value}"`);
+  return n;
+}
+
+const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** Runs `astro build` in `cwd`; the full log goes to `<outDir>.log`. */
+async function astroBuild(
+  cwd: string,
+  env: Record<string, string>,
+  outDir: string,
+  echo: boolean,
+): Promise<{ result: RunResult; report: BuildReport }> {
+  const result = await run(process.execPath, [ASTRO, 'build'], {
+    cwd,
+    env: { ...process.env, ...env, LECTERN_OUT_DIR: outDir, FORCE_COLOR: '0' },
+    echo,
+  });
+  writeFileSync(`${outDir}.log`, result.lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(7)} ${stripAnsi(l.text)}`).join('\n'));
+  const { phases, pages } = buildPhases(result.lines, result.wallMs);
+  const searchDir = join(outDir, 'pagefind');
+  const report: BuildReport = {
+    // astro can exit 0 after a failed prerender: no page count means no site.
+    ok: result.code === 0 && pages !== null,
+    wallMs: result.wallMs,
+    peakRssBytes: result.peakRssBytes,
+    pages,
+    pagesPerSecond: pages === null ? null : pages / (result.wallMs / 1000),
+    phases,
+    dist: treeSize(outDir),
+    searchIndex: existsSync(searchDir) ? treeSize(searchDir) : null,
+  };
+  if (!report.ok) report.logTail = result.lines.slice(-40).map((l) => stripAnsi(l.text));
+  return { result, report };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+
+function table(rows: [string, string, string][]): string {
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        papers: { type: 'string' },
+        'math-ratio': { type: 'string' },
+        'notes-ratio': { type: 'string' },
+        seed: { type: 'string' },
+        'no-baseline': { type: 'boolean' },
+        incremental: { type: 'boolean' },
+        search: { type: 'boolean' },
+        keep: { type: 'boolean' },
+        echo: { type: 'boolean' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const papers = Number(args.papers);
+  if (!Number.isInteger(papers) || papers < 1) fail(`--papers N is required and must be a positive integer\n\n${HELP}`);
+  const mathRatio = ratio(args['math-ratio'], 'math-ratio', 0.3);
+  const notesRatio = ratio(args['notes-ratio'], 'notes-ratio', 0.1);
+  const seed = args.seed === undefined ? 42 : Number(args.seed);
+  const echo = Boolean(args.echo);
+
+  const tmp = mkdtempSync(join(tmpdir(), `lectern-bench-${papers}-`));
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  log(`temp folder ${tmp}`);
+  const results: Record<string, unknown> = {
+    papers,
+    mathRatio,
+    notesRatio,
+    seed,
+    date: new Date().toISOString(),
+    machine: { node: process.version },
+  };
+  try {
+    // 1. Generate the synthetic content folder.
+    const content = join(tmp, 'content');
+    let started = performance.now();
+    const corpus = writeCorpus(content, { papers, mathRatio, notesRatio, seed });
+    const generateMs = performance.now() - started;
+    const withNotes = corpus.papers.filter((p) => p.notes).length;
+    log(`generated ${papers} papers (${withNotes} with notes, ${corpus.weeks} weeks) in ${s(generateMs)}`);
+    results.generate = { ms: generateMs, withNotes, weeks: corpus.weeks, content: treeSize(content) };
+
+    // 2. Import throughput (the importer's own benchmark), when the repo has one.
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    if (pkg.scripts?.['bench:import']) {
+      log('import throughput: npm run bench:import');
+      const imp = await run('npm', ['run', '--silent', 'bench:import', '--', '--json', join(tmp, 'import.json')], {
+        cwd: REPO,
+        env: process.env,
+        echo,
+      });
+      const file = join(tmp, 'import.json');
+      results.import = {
+        ok: imp.code === 0,
+        wallMs: imp.wallMs,
+        report: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : imp.lines.slice(-10).map((l) => stripAnsi(l.text)),
+      };
+    }
+
+    // 3. The lectern build, cold (fresh content-layer cache).
+    const outDir = join(tmp, 'dist');
+    const cacheDir = join(tmp, 'cache');
+    // Fresh caches: the content layer's and the OG images' (kept for the incremental rebuild).
+    const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: join(tmp, 'og-cache') };
+    log('astro build (lectern, cold)');
+    const lectern = await astroBuild(REPO, env, outDir, echo);
+    results.lectern = lectern.report;
+    if (!lectern.report.ok) log(`lectern build FAILED:\n${lectern.report.logTail?.join('\n')}`);
+
+    // 4. One more paper, warm rebuild.
+    if (args.incremental && lectern.report.ok) {
+      const extra = syntheticPapers(loadSeeds(), { papers: papers + 1, mathRatio, notesRatio: 0, seed }).at(-1)!;
+      // Added in the newest week, as a weekly import would.
+      const last = corpus.papers.reduce((max, p) => (p.frontmatter.added > max ? p.frontmatter.added : max), '');
+      extra.frontmatter.added = last;
+      writeFileSync(join(content, 'papers', `${extra.frontmatter.slug}.mdx`), paperFile(extra));
+      log('astro build (lectern, one paper added, warm cache)');
+      const rebuild = await astroBuild(REPO, env, outDir, echo);
+      results.incremental = {
+        ...rebuild.report,
+        // Integrations that cache by content hash say what they regenerated; keep their lines.
+        cacheLines: rebuild.result.lines.map((l) => stripAnsi(l.text)).filter((t) => /cache|regenerat|generated|reused/i.test(t) && !/page\(s\)/.test(t)),
+      };
+    }
+
+    // 5. Search query in a browser.
+    if (args.search && lectern.report.ok) {
+      const { measureSearch } = await import('./bench/search.ts');
+      log('pagefind query in chromium');
+      results.search = await measureSearch(outDir);
+    }
+
+    // 6. Baseline: plain Astro 7 MDX over the same papers.
+    if (!args['no-baseline']) {
+      const project = join(tmp, 'baseline');
+      writeBaselineProject(project, join(content, 'papers'));
+      log('astro build (baseline: plain Astro 7 MDX)');
+      // Its output stays inside the project: the prerender bundle resolves packages from there.
+      const baseline = await astroBuild(project, { LECTERN_CACHE_DIR: join(project, '.cache') }, join(project, 'dist'), echo);
+      results.baseline = baseline.report;
+      if (lectern.report.ok && baseline.report.ok) {
+        results.ratios = {
+          wall: lectern.report.wallMs / baseline.report.wallMs,
+          peakRss: lectern.report.peakRssBytes / baseline.report.peakRssBytes,
+        };
+      }
+    }
+  } finally {
+    if (args.keep) log(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+
+  // Report.
+  const l = results.lectern as BuildReport;
+  const b = results.baseline as BuildReport | undefined;
+  const rows: [string, string, string][] = [['', 'lectern', b ? 'baseline' : '']];
+  rows.push(['generate', s((results.generate as { ms: number }).ms), '']);
+  for (const phase of l.phases) rows.push([`  ${phase.name}`, s(phase.ms), b?.phases.find((p) => p.name === phase.name) ? s(b.phases.find((p) => p.name === phase.name)!.ms) : '']);
+  rows.push(['astro build (wall)', s(l.wallMs), b ? s(b.wallMs) : '']);
+  rows.push(['pages', String(l.pages ?? '?'), b ? String(b.pages ?? '?') : '']);
+  rows.push(['pages/s', l.pagesPerSecond?.toFixed(0) ?? '?', b?.pagesPerSecond?.toFixed(0) ?? '']);
+  rows.push(['peak RSS (tree)', gib(l.peakRssBytes), b ? gib(b.peakRssBytes) : '']);
+  rows.push(['dist size', mb(l.dist.bytes), b ? mb(b.dist.bytes) : '']);
+  rows.push(['dist files', String(l.dist.files), b ? String(b.dist.files) : '']);
+  rows.push(['search index', l.searchIndex ? `${mb(l.searchIndex.bytes)} / ${l.searchIndex.files} files` : 'none', '']);
+  const inc = results.incremental as BuildReport | undefined;
+  if (inc) rows.push(['+1 paper rebuild', s(inc.wallMs), '']);
+  const search = results.search as { coldMs: number; warmMs: number; bytes: number } | undefined;
+  if (search) rows.push(['search query cold/warm', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`]);
+  const ratios = results.ratios as { wall: number; peakRss: number } | undefined;
+  if (ratios) rows.push(['lectern / baseline', `time ${ratios.wall.toFixed(2)}x`, `RSS ${ratios.peakRss.toFixed(2)}x`]);
+  process.stdout.write(`\nlectern bench: ${papers} papers (math ${mathRatio}, notes ${notesRatio})\n${table(rows)}\n`);
+
+  const jsonPath = resolve(args.json ?? join(REPO, 'bench-results', `bench-${papers}-${Date.now()}.json`));
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(`${jsonPath}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${jsonPath}.tmp`, jsonPath);
+  process.stdout.write(`JSON: ${jsonPath}\n`);
+  if (!l.ok || (b && !b.ok)) process.exit(1);
+}
+
+await main();
