@@ -62,7 +62,7 @@ function main(argv: string[]): number {
     console.error(`lectern-import: no listing files given.\n\n${USAGE}`);
     return 2;
   }
-  const contentDir = values.content ?? process.env.LECTERN_CONTENT ?? 'content';
+  const contentDir = values.content || process.env.LECTERN_CONTENT || 'content';
   const added = values.added ?? new Date().toISOString().slice(0, 10);
   const dryRun = values['dry-run'];
   const log = values.json ? () => {} : (line: string) => console.log(line);
