@@ -1,0 +1,12 @@
+/** The part of Citation.js (no bundled types) that src/core/cite uses. */
+declare module '@citation-js/core' {
+  export class Cite {
+    constructor(data: unknown, options?: Record<string, unknown>);
+    format(format: 'bibtex' | 'biblatex' | 'data', options?: Record<string, unknown>): string;
+  }
+  export const plugins: {
+    config: { get(name: string): Record<string, unknown> };
+  };
+}
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-csl';

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { OG_HEIGHT, OG_WIDTH, ogCardHash, ogCardTree, titleFontSize, type OgCard } from '../../src/core/og/card.ts';
+import { renderOgCard, loadOgFonts } from '../../src/integrations/og-images.ts';
+import { pngSize } from '../helpers/png.ts';
+
+const card: OgCard = {
+  kicker: 'Paper',
+  title: 'PixArt-α: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis',
+  themes: ['Efficient attention'],
+  detail: 'Published 30 Sep 2023 · 7 authors',
+  siteName: 'lectern',
+};
+
+describe('Open Graph cards', () => {
+  it('hash every input, so a changed title or theme makes a new image and an equal card reuses one', () => {
+    expect(ogCardHash(card)).toBe(ogCardHash({ ...card, themes: [...card.themes] }));
+    expect(ogCardHash({ ...card, title: `${card.title}!` })).not.toBe(ogCardHash(card));
+    expect(ogCardHash({ ...card, themes: [] })).not.toBe(ogCardHash(card));
+    expect(ogCardHash({ ...card, detail: '' })).not.toBe(ogCardHash(card));
+  });
+
+  it('put the title, themes and site name on the card and shrink long titles', () => {
+    const text = JSON.stringify(ogCardTree(card));
+    for (const part of ['PAPER', card.title, 'Efficient attention', 'lectern', card.detail]) expect(text).toContain(JSON.stringify(part).slice(1, -1));
+    expect(titleFontSize('Short')).toBeGreaterThan(titleFontSize('x'.repeat(150)));
+    expect(JSON.stringify(ogCardTree({ ...card, title: 'word '.repeat(100) }))).toContain('…');
+  });
+
+  it('render to a 1200x630 PNG', async () => {
+    const png = await renderOgCard(card, await loadOgFonts());
+    expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+});

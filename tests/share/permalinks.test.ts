@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { assertPermalinks, findPermalinkConflicts, redirectsOf } from '../../src/core/permalinks/index.ts';
+
+const paper = (slug: string, aliases: string[] = []) => ({ slug, aliases, file: `content/papers/${slug}.mdx` });
+
+describe('permalink check', () => {
+  it('accepts distinct slugs and aliases and lists one redirect per alias', () => {
+    const papers = [paper('mamba', ['mamba-linear-time', 'mamba-old']), paper('flashattention')];
+    expect(findPermalinkConflicts(papers)).toEqual([]);
+    expect(assertPermalinks(papers)).toEqual([
+      { from: 'mamba-linear-time', to: 'mamba' },
+      { from: 'mamba-old', to: 'mamba' },
+    ]);
+  });
+
+  it('rejects two papers with the same slug, naming both files', () => {
+    const papers = [paper('mamba'), { slug: 'mamba', aliases: [], file: 'content/papers/mamba-2.mdx' }];
+    expect(() => assertPermalinks(papers)).toThrow(
+      /\/papers\/mamba\/ is claimed by:\n {4}- content\/papers\/mamba\.mdx \(as its slug\)\n {4}- content\/papers\/mamba-2\.mdx \(as its slug\)/,
+    );
+  });
+
+  it('rejects an alias that is another paper\'s slug', () => {
+    const conflicts = findPermalinkConflicts([paper('mamba'), paper('mamba-2', ['mamba'])]);
+    expect(conflicts).toEqual([
+      { segment: 'mamba', claims: [{ file: 'content/papers/mamba.mdx', as: 'slug' }, { file: 'content/papers/mamba-2.mdx', as: 'alias' }] },
+    ]);
+  });
+
+  it('rejects an alias claimed by two papers and a paper aliasing its own slug', () => {
+    const conflicts = findPermalinkConflicts([paper('a', ['old']), paper('b', ['old']), paper('c', ['c'])]);
+    expect(conflicts.map((c) => c.segment)).toEqual(['c', 'old']);
+    expect(() => assertPermalinks([paper('a', ['old']), paper('b', ['old'])])).toThrow(/Fix: keep the segment in one file/);
+  });
+
+  it('treats an alias repeated in one file as one redirect', () => {
+    const papers = [paper('a', ['old', 'old'])];
+    expect(findPermalinkConflicts(papers)).toEqual([]);
+    expect(redirectsOf(papers)).toEqual([{ from: 'old', to: 'a' }]);
+  });
+});
