@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import pagefind from './src/integrations/pagefind.ts';
 
 /**
  * Deployment settings come from the environment so the same repo can be published at a
@@ -25,9 +28,22 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // throwOnError: false turns bad math into a visible error node instead of a failed build.
-      rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
+      rehypePlugins: [
+        [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
+        // Notes headings get ids, then a visible "#" link to the passage.
+        rehypeHeadingIds,
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+            content: { type: 'text', value: '#' },
+          },
+        ],
+      ],
     }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [mdx()],
+  // pagefind last: it indexes the finished output of every other integration.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind()],
 });

@@ -1,0 +1,138 @@
+/**
+ * The search page: reads the form (also filled from the URL, so the header's plain GET form
+ * and shared links work), loads Pagefind on first use and renders results. Nothing here runs
+ * on other pages.
+ */
+import { FILTERS, SORTS } from './search-options.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  data(): Promise<PagefindResultData>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(
+    query: string | null,
+    options: { filters?: Record<string, string[]>; sort?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[] } | null>;
+}
+
+const PAGE_SIZE = 10;
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (module: Pagefind) => {
+    await module.options({ baseUrl: BASE, excerptLength: 28 });
+    return module;
+  });
+  return pagefind;
+}
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`search page: #${id} is missing`);
+  return found as T;
+}
+
+function renderResult(data: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.className = 'paper-title';
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  item.append(link);
+  const themes = data.filters.theme ?? [];
+  if (themes.length > 0) {
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.textContent = `Themes: ${themes.join(', ')}`;
+    item.append(meta);
+  }
+  const excerpt = document.createElement('p');
+  excerpt.innerHTML = data.excerpt; // Pagefind escapes page text; it adds only <mark>.
+  item.append(excerpt);
+  return item;
+}
+
+export function startSearchPage(): void {
+  const form = element<HTMLFormElement>('search-form');
+  const status = element<HTMLElement>('search-status');
+  const list = element<HTMLOListElement>('search-results');
+  const more = element<HTMLButtonElement>('search-more');
+  let run = 0;
+  let pending: PagefindResult[] = [];
+
+  const fields = () => new FormData(form);
+  const showMore = async (token: number) => {
+    const page = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(page.map((result) => result.data()));
+    if (token !== run) return;
+    list.append(...data.map(renderResult));
+    more.hidden = pending.length === 0;
+  };
+
+  const search = async () => {
+    const token = ++run;
+    const values = fields();
+    const query = String(values.get('q') ?? '').trim();
+    const filters: Record<string, string[]> = {};
+    for (const [field, filter] of Object.entries(FILTERS)) {
+      const value = String(values.get(field) ?? '');
+      if (value) filters[filter] = [value];
+    }
+    const sortValue = String(values.get('sort') ?? '');
+    const sort = SORTS.find((option) => option.value === sortValue)?.sort ?? null;
+
+    const params = new URLSearchParams();
+    for (const [key, value] of values) if (value) params.set(key, String(value));
+    history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    status.textContent = 'Searching…';
+    try {
+      const engine = await loadPagefind();
+      const response = await engine.search(query || null, { filters, ...(sort ? { sort } : {}) });
+      if (token !== run || !response) return; // a newer search superseded this one
+      pending = response.results;
+      list.replaceChildren();
+      const count = pending.length;
+      status.textContent = count === 0 ? 'No papers found.' : count === 1 ? '1 paper found.' : `${count} papers found.`;
+      await showMore(token);
+    } catch (error) {
+      status.textContent = 'Search could not load. Reload the page to try again.';
+      console.error(error);
+    }
+  };
+
+  // Fill the form from the URL (the header search box submits ?q=...).
+  const params = new URLSearchParams(location.search);
+  for (const [key, value] of params) {
+    const control = form.elements.namedItem(key);
+    if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = value;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, 200);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+  more.addEventListener('click', () => void showMore(run));
+  if (params.size > 0) void search();
+}

@@ -1,0 +1,82 @@
+/**
+ * Clean text (TEAM.md "Clean text contract") -> HTML with math rendered by KaTeX at build time.
+ *
+ * Text segments are HTML-escaped; `$...$` segments become KaTeX HTML+MathML. Math KaTeX
+ * rejects is shown as its TeX source in a <code> element, never an exception. Pure: no I/O.
+ */
+import katex from 'katex';
+import { splitMath, toPlainText } from '../normalize/index.ts';
+
+export interface RenderedText {
+  /** Safe HTML: escaped text and KaTeX markup. */
+  html: string;
+  /** True when at least one math segment rendered through KaTeX (the page needs its CSS). */
+  hasMath: boolean;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/** KaTeX HTML for one TeX expression, or null when KaTeX cannot parse it. */
+export function renderTex(tex: string): string | null {
+  try {
+    return katex.renderToString(tex, { throwOnError: true, strict: 'ignore', output: 'htmlAndMathml' });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Renders clean text. Each math segment is wrapped in `<span data-pagefind-ignore>` (the KaTeX
+ * markup repeats the formula three times) followed by a visually hidden, aria-hidden span with
+ * its readable words (see `mathSearchWords`), so search indexes "PixArt-α" as "pixart α alpha".
+ */
+export function renderCleanText(clean: string): RenderedText {
+  let hasMath = false;
+  const html = splitMath(clean)
+    .map((segment) => {
+      if (segment.kind === 'text') return escapeHtml(segment.value);
+      const rendered = renderTex(segment.tex);
+      if (rendered === null) return `<code class="math-source">${escapeHtml(segment.tex)}</code>`;
+      hasMath = true;
+      return (
+        `<span data-pagefind-ignore>${rendered}</span>` +
+        `<span class="visually-hidden" aria-hidden="true">${escapeHtml(mathSearchWords(segment.tex))}</span>`
+      );
+    })
+    .join('');
+  return { html, hasMath };
+}
+
+/** Greek letters by their TeX names, so "alpha" finds "α". */
+const GREEK: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
+  θ: 'theta', ϑ: 'theta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi',
+  π: 'pi', ρ: 'rho', σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', ϕ: 'phi',
+  χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi',
+  Π: 'Pi', Σ: 'Sigma', Υ: 'Upsilon', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+};
+
+/**
+ * The words a reader would type for a formula: its readable text plus the names of its
+ * Greek letters, e.g. `\alpha` or `α` -> "α alpha"; `O(n^2)` -> "O(n²)".
+ */
+export function mathSearchWords(tex: string): string {
+  const plain = toPlainText(`$${tex}$`);
+  const names = new Set<string>();
+  for (const ch of plain) {
+    const name = GREEK[ch];
+    if (name) names.add(name);
+  }
+  return [plain, ...names].join(' ');
+}

@@ -1,0 +1,105 @@
+/**
+ * What the site's pages show about papers and themes, derived once per build from the one
+ * collection load (`getPapers`) and the taxonomy: rendered title/abstract, plain text for meta
+ * tags, resolved themes, search filter values.
+ */
+import { getPapers, type PaperEntry } from './papers.ts';
+import { getThemes, type SiteTheme } from './themes.ts';
+import { renderCleanText, type RenderedText } from '../core/render/math.ts';
+import { toPlainText } from '../core/normalize/index.ts';
+import { isoWeekOf, weekId } from '../core/digest/week.ts';
+import { UNTHEMED_SLUG } from './site.ts';
+
+export interface PaperView {
+  slug: string;
+  entry: PaperEntry;
+  data: PaperEntry['data'];
+  title: RenderedText;
+  abstract: RenderedText;
+  /** Title and abstract as plain Unicode text (math as readable text). */
+  titleText: string;
+  abstractText: string;
+  themes: SiteTheme[];
+  /** ISO week of `added`, `2026-W48`: the search filter and the digest it belongs to. */
+  addedWeek: string;
+  publishedYear: string | null;
+  /** `{ label: 'Authors', value: '7' }`, `{ label: 'Organisation', value: 'Apple' }`, or null when unknown. */
+  authors: { label: string; value: string } | null;
+}
+
+export interface ThemeView extends SiteTheme {
+  papers: PaperView[];
+}
+
+export interface Catalog {
+  papers: PaperView[];
+  bySlug: Map<string, PaperView>;
+  /** Each theme with its papers, newest first. */
+  themes: ThemeView[];
+  /** Papers without a theme, newest first. */
+  unthemed: PaperView[];
+  years: string[];
+  weeks: string[];
+}
+
+function authorsOf(authors: PaperEntry['data']['authors']): PaperView['authors'] {
+  if (authors.count !== null) return { label: authors.count === 1 ? 'Author' : 'Authors', value: String(authors.count) };
+  return authors.attribution ? { label: 'Organisation', value: authors.attribution.name } : null;
+}
+
+/** Newest first: by publication day (the added day when unknown), then title. */
+function newestFirst(a: PaperView, b: PaperView): number {
+  const day = (paper: PaperView) => paper.data.published ?? paper.data.added;
+  return day(b).localeCompare(day(a)) || a.titleText.localeCompare(b.titleText);
+}
+
+function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
+  if (taxonomy.some((theme) => theme.slug === UNTHEMED_SLUG)) {
+    throw new Error(`themes.yaml: the slug "${UNTHEMED_SLUG}" is reserved for the page of papers without a theme`);
+  }
+  const themeBySlug = new Map(taxonomy.map((theme) => [theme.slug, theme]));
+  const papers = entries.map((entry): PaperView => {
+    const { data } = entry;
+    const unknown = data.themes.filter((slug) => !themeBySlug.has(slug));
+    if (unknown.length > 0) {
+      throw new Error(
+        `papers/${entry.id}: unknown theme ${unknown.map((s) => `"${s}"`).join(', ')}; add it to themes.yaml or fix the paper's themes`,
+      );
+    }
+    return {
+      slug: entry.id,
+      entry,
+      data,
+      title: renderCleanText(data.title),
+      abstract: renderCleanText(data.abstract),
+      titleText: toPlainText(data.title),
+      abstractText: toPlainText(data.abstract),
+      themes: data.themes.map((slug) => themeBySlug.get(slug)!),
+      addedWeek: weekId(isoWeekOf(data.added)),
+      publishedYear: data.published?.slice(0, 4) ?? null,
+      authors: authorsOf(data.authors),
+    };
+  });
+  const themes = taxonomy.map((theme) => ({
+    ...theme,
+    papers: papers.filter((paper) => paper.data.themes.includes(theme.slug)).sort(newestFirst),
+  }));
+  const distinct = (values: (string | null)[]) =>
+    [...new Set(values.filter((v): v is string => v !== null))].sort().reverse();
+  return {
+    papers,
+    bySlug: new Map(papers.map((paper) => [paper.slug, paper])),
+    themes,
+    unthemed: papers.filter((paper) => paper.data.themes.length === 0).sort(newestFirst),
+    years: distinct(papers.map((paper) => paper.publishedYear)),
+    weeks: distinct(papers.map((paper) => paper.addedWeek)),
+  };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/** The memoised catalog; papers in `getPapers` order (newest addition first). */
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= getPapers().then((entries) => buildCatalog(entries, getThemes()));
+  return catalog;
+}

@@ -1,0 +1,24 @@
+/** Page-level facts about a paper page that are not in the catalog: meta description, links. */
+import type { PaperView } from './catalog.ts';
+import { firstSentence } from '../core/digest/summary.ts';
+import { toPlainText } from '../core/normalize/index.ts';
+
+export interface PaperPageMeta {
+  description: string;
+  huggingFaceUrl: string;
+  /** The MDX body has content beyond whitespace. */
+  hasNotes: boolean;
+  /** The page renders math (title, abstract or notes) and needs the KaTeX stylesheet. */
+  math: boolean;
+}
+
+export function paperMeta(paper: PaperView): PaperPageMeta {
+  const body = paper.entry.body ?? '';
+  return {
+    description: toPlainText(firstSentence(paper.data.abstract)) || paper.titleText,
+    huggingFaceUrl: `https://huggingface.co/papers?q=${encodeURIComponent(paper.titleText)}`,
+    hasNotes: body.trim().length > 0,
+    // Notes math is detected from the source: a `$` in a notes code block costs only the stylesheet.
+    math: paper.title.hasMath || paper.abstract.hasMath || body.includes('$'),
+  };
+}
