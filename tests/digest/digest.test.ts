@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigests, themeCounts, type DigestPaperInput } from '../../src/core/digest/digest.ts';
+import { buildDigests, digestLabel, themeCounts, type DigestPaperInput } from '../../src/core/digest/digest.ts';
 
 const themes = [
   { slug: 'efficient-attention', name: 'Efficient attention' },
@@ -71,6 +71,8 @@ describe('buildDigests', () => {
     expect(withIntros[0]!.updated).toBe('2027-02-01');
     expect(withIntros[2]!.title).toBe('Year-end SSMs');
     expect(withIntros[2]!.hasIntro).toBe(true);
-    expect(withIntros[1]!.title).toBe('Week 1, 2027 (2027-01-04 to 2027-01-10)');
+    expect(withIntros[1]!.title).toBe('Week 1, 2027');
+    expect(digestLabel(withIntros[1]!)).toBe('Week 1, 2027');
+    expect(digestLabel(withIntros[2]!)).toBe('Week 53, 2026: Year-end SSMs');
   });
 });

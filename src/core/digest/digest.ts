@@ -65,9 +65,15 @@ export interface WeekDigest {
 
 export const OTHER_GROUP_NAME = 'Other';
 
+/** `Week 48, 2026`: the title of a digest without an intro. */
 export function defaultDigestTitle(week: IsoWeek): string {
-  const { start, end } = weekDays(week);
-  return `Week ${week.week}, ${week.year} (${start} to ${end})`;
+  return `Week ${week.week}, ${week.year}`;
+}
+
+/** `Week 48, 2026: Mamba everywhere`, or just `Week 48, 2026` without an intro: for links and feed items. */
+export function digestLabel(digest: WeekDigest): string {
+  const week = defaultDigestTitle(digest.week);
+  return digest.hasIntro ? `${week}: ${digest.title}` : week;
 }
 
 function byAddedThenTitle(a: DigestPaperInput, b: DigestPaperInput): number {

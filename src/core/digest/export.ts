@@ -35,7 +35,7 @@ export interface ExportInput {
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
@@ -45,9 +45,14 @@ function escapeHtml(text: string): string {
 export function cleanTextToMarkdown(clean: string): string {
   return splitMath(clean)
     .map((segment) =>
-      segment.kind === 'math' ? `$${segment.tex}$` : segment.value.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`),
+      segment.kind === 'math' ? `$${segment.tex}$` : plainTextToMarkdown(segment.value),
     )
     .join('');
+}
+
+/** Markdown for plain text (no math): every Markdown-significant character escaped. */
+export function plainTextToMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`);
 }
 
 /** HTML: text escaped, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
@@ -198,12 +203,12 @@ function groupName(name: string | undefined): string {
 
 export function digestToMarkdown({ digest, introBody, location }: ExportInput): string {
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
-  const out: string[] = [`# [${cleanTextToMarkdown(digest.title)}](${pageUrl})`, '', `_${dateLine(digest)}_`];
+  const out: string[] = [`# [${plainTextToMarkdown(digest.title)}](${pageUrl})`, '', `_${dateLine(digest)}_`];
   if (introBody?.trim()) out.push('', introToMarkdown(introBody, pageUrl));
   for (const group of digest.groups) {
-    out.push('', `## ${cleanTextToMarkdown(groupName(group.theme?.name))} (${group.papers.length})`, '');
+    out.push('', `## ${plainTextToMarkdown(groupName(group.theme?.name))} (${group.papers.length})`, '');
     for (const paper of group.papers) {
-      const themes = paper.themeRefs.map((ref) => `[${cleanTextToMarkdown(ref.name)}](${absoluteUrl(location, sitePaths.theme(ref.slug))})`);
+      const themes = paper.themeRefs.map((ref) => `[${plainTextToMarkdown(ref.name)}](${absoluteUrl(location, sitePaths.theme(ref.slug))})`);
       out.push(
         `- **[${cleanTextToMarkdown(paper.title)}](${paperUrl(paper, location)})**: ${cleanTextToMarkdown(paper.summary)}` +
           (themes.length ? ` (${themes.join(', ')})` : ''),
@@ -219,7 +224,7 @@ export function digestToMarkdown({ digest, introBody, location }: ExportInput): 
 export async function digestToHtml({ digest, introBody, location }: ExportInput): Promise<string> {
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
   const out: string[] = [
-    `<h1><a href="${escapeHtml(pageUrl)}">${cleanTextToHtml(digest.title)}</a></h1>`,
+    `<h1><a href="${escapeHtml(pageUrl)}">${escapeHtml(digest.title)}</a></h1>`,
     `<p><em>${escapeHtml(dateLine(digest))}</em></p>`,
   ];
   if (introBody?.trim()) out.push(await introToHtml(introBody, pageUrl));
@@ -244,7 +249,7 @@ export async function digestToHtml({ digest, introBody, location }: ExportInput)
 
 export function digestToSlack({ digest, introBody, location }: ExportInput): string {
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
-  const out: string[] = [`*${slackLink(pageUrl, cleanTextToSlack(digest.title))}*`, `_${escapeSlack(dateLine(digest))}_`];
+  const out: string[] = [`*${slackLink(pageUrl, escapeSlack(digest.title))}*`, `_${escapeSlack(dateLine(digest))}_`];
   if (introBody?.trim()) out.push('', introToSlack(introBody, pageUrl));
   for (const group of digest.groups) {
     out.push('', `*${escapeSlack(groupName(group.theme?.name))}* (${group.papers.length})`);

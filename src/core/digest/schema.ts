@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const DIGEST_FILE_PATTERN = /^\d{4}-w\d{2}$/;
 
 export const digestSchema = z.object({
-  /** people: the digest's headline, e.g. "Mamba everywhere". */
+  /** people: the digest's headline, plain text, e.g. "Mamba everywhere". */
   title: z.string().trim().min(1, 'a digest needs a title'),
   /** people: one or two sentences shown in the digest list, feeds and link previews. */
   summary: z.string().trim().min(1).optional(),

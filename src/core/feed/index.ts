@@ -1,0 +1,172 @@
+/**
+ * The site's feeds as data: which feeds exist (for `<link rel="alternate">`), their items for
+ * @astrojs/rss, and a JSON Feed 1.1 document. Pure: the routes pass in papers, digests and the
+ * site location, and write what comes back.
+ *
+ * Every item's id/GUID is the absolute permalink of its page, so it is unique and does not
+ * change when the site is rebuilt. Dates are the `added` day (UTC midnight): stable too.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { toPlainText } from '../digest/math.ts';
+import { cleanTextToHtml, escapeHtml } from '../digest/export.ts';
+import { firstSentence } from '../digest/summary.ts';
+import { digestLabel, type ThemeRef, type WeekDigest } from '../digest/digest.ts';
+import { absoluteUrl, sitePaths, type SiteLocation } from '../digest/urls.ts';
+
+/** How many of the newest papers a papers feed carries (readers poll; old items are noise). */
+export const PAPER_FEED_LIMIT = 50;
+
+export type FeedType = 'application/rss+xml' | 'application/feed+json';
+
+export interface FeedLink {
+  readonly title: string;
+  /** Site path (no base, no leading slash). */
+  readonly path: string;
+  readonly type: FeedType;
+}
+
+/** Site paths of the feeds. */
+export const feedPaths = {
+  digests: (): string => 'digests/rss.xml',
+  papers: (): string => 'papers/rss.xml',
+  papersJson: (): string => 'papers/feed.json',
+  theme: (slug: string): string => `themes/${slug}/rss.xml`,
+};
+
+/** The feeds advertised on every page. */
+export function siteFeeds(siteName: string): FeedLink[] {
+  return [
+    { title: `${siteName}: weekly digests`, path: feedPaths.digests(), type: 'application/rss+xml' },
+    { title: `${siteName}: new papers`, path: feedPaths.papers(), type: 'application/rss+xml' },
+    { title: `${siteName}: new papers (JSON Feed)`, path: feedPaths.papersJson(), type: 'application/feed+json' },
+  ];
+}
+
+/** The feed of one theme, advertised on its page. */
+export function themeFeed(siteName: string, theme: ThemeRef): FeedLink {
+  return { title: `${siteName}: new papers in ${theme.name}`, path: feedPaths.theme(theme.slug), type: 'application/rss+xml' };
+}
+
+/** What a feed needs of a paper (a subset of the paper frontmatter). */
+export interface FeedPaper {
+  readonly slug: string;
+  readonly title: string;
+  readonly abstract: string;
+  readonly added: string;
+  readonly themes: readonly string[];
+}
+
+/** `YYYY-MM-DD` -> that day at 00:00 UTC. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** Newest additions first (then by slug, so the order is stable), at most `limit`. */
+export function newestPapers<P extends FeedPaper>(papers: readonly P[], limit = PAPER_FEED_LIMIT): P[] {
+  return [...papers]
+    .sort((a, b) => b.added.localeCompare(a.added) || a.slug.localeCompare(b.slug))
+    .slice(0, limit);
+}
+
+function themeNames(paper: FeedPaper, themes: readonly ThemeRef[]): string[] {
+  return paper.themes.map((slug) => themes.find((theme) => theme.slug === slug)?.name ?? slug);
+}
+
+/** Abstract as HTML (math as MathML), followed by the paper's themes. */
+function paperHtml(paper: FeedPaper, themes: readonly ThemeRef[], location: SiteLocation): string {
+  const links = paper.themes.map((slug) => {
+    const name = themes.find((theme) => theme.slug === slug)?.name ?? slug;
+    return `<a href="${escapeHtml(absoluteUrl(location, sitePaths.theme(slug)))}">${escapeHtml(name)}</a>`;
+  });
+  return `<p>${cleanTextToHtml(paper.abstract)}</p>${links.length ? `<p>Themes: ${links.join(', ')}</p>` : ''}`;
+}
+
+/** RSS items for papers (already chosen and ordered by the caller, e.g. with `newestPapers`). */
+export function paperRssItems(papers: readonly FeedPaper[], themes: readonly ThemeRef[], location: SiteLocation): RSSFeedItem[] {
+  return papers.map((paper) => ({
+    title: toPlainText(paper.title),
+    link: absoluteUrl(location, sitePaths.paper(paper.slug)),
+    pubDate: dayToDate(paper.added),
+    description: toPlainText(firstSentence(paper.abstract)),
+    content: paperHtml(paper, themes, location),
+    categories: themeNames(paper, themes),
+  }));
+}
+
+/** RSS items for digests, one per week; `html` is each digest's full HTML (see `digestToHtml`). */
+export function digestRssItems(
+  digests: readonly { digest: WeekDigest; html: string }[],
+  location: SiteLocation,
+): RSSFeedItem[] {
+  return digests.map(({ digest, html }) => ({
+    title: digestLabel(digest),
+    link: absoluteUrl(location, sitePaths.digest(digest.slug)),
+    pubDate: dayToDate(digest.updated),
+    description:
+      digest.summary ??
+      `${digest.papers.length} paper${digest.papers.length === 1 ? '' : 's'} added from ${digest.start} to ${digest.end}.`,
+    content: html,
+    categories: digest.groups.map((group) => group.theme?.name).filter((name): name is string => name !== undefined),
+  }));
+}
+
+/** Channel extras: the feed's own URL (atom:link rel=self, as feed validators ask) and language. */
+export function rssChannelExtras(feedUrl: string): { xmlns: Record<string, string>; customData: string } {
+  return {
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en</language><atom:link href="${escapeHtml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
+  };
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  language: string;
+  items: JsonFeedItem[];
+}
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  content_html: string;
+  /** RFC 3339. */
+  date_published: string;
+  tags?: string[];
+}
+
+export function paperJsonFeed(options: {
+  title: string;
+  description: string;
+  papers: readonly FeedPaper[];
+  themes: readonly ThemeRef[];
+  location: SiteLocation;
+}): JsonFeed {
+  const { title, description, papers, themes, location } = options;
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title,
+    home_page_url: absoluteUrl(location, sitePaths.home()),
+    feed_url: absoluteUrl(location, feedPaths.papersJson()),
+    description,
+    language: 'en',
+    items: papers.map((paper) => {
+      const url = absoluteUrl(location, sitePaths.paper(paper.slug));
+      const tags = themeNames(paper, themes);
+      return {
+        id: url,
+        url,
+        title: toPlainText(paper.title),
+        summary: toPlainText(firstSentence(paper.abstract)),
+        content_html: paperHtml(paper, themes, location),
+        date_published: dayToDate(paper.added).toISOString().replace('.000Z', 'Z'),
+        ...(tags.length ? { tags } : {}),
+      };
+    }),
+  };
+}
