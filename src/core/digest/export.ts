@@ -19,7 +19,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root as MdastRoot, RootContent as MdastNode, PhrasingContent } from 'mdast';
 import type { Root as HastRoot } from 'hast';
-import { splitMath, toPlainText } from './math.ts';
+import { splitMath, toPlainText } from '../normalize/index.ts';
 import { OTHER_GROUP_NAME, type DigestPaper, type WeekDigest } from './digest.ts';
 import { absoluteUrl, sitePaths, type SiteLocation } from './urls.ts';
 import { weekId, parseWeek } from './week.ts';

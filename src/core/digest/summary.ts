@@ -6,7 +6,7 @@
  * white space and a character that can start a sentence, except after common abbreviations
  * ("e.g.", "i.e.", "et al.", "cf.", "Fig.", ...), single initials, and inside numbers ("3.5").
  */
-import { joinMath, splitMath, type CleanSegment } from './math.ts';
+import { joinMath, splitMath, type CleanSegment } from '../normalize/index.ts';
 
 /** Abbreviations a sentence of an ML abstract does not end with (compared lower-case, without the final dot). */
 const ABBREVIATIONS = new Set([

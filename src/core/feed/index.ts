@@ -7,7 +7,7 @@
  * change when the site is rebuilt. Dates are the `added` day (UTC midnight): stable too.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { toPlainText } from '../digest/math.ts';
+import { toPlainText } from '../normalize/index.ts';
 import { cleanTextToHtml, escapeHtml } from '../digest/export.ts';
 import { firstSentence } from '../digest/summary.ts';
 import { digestLabel, type ThemeRef, type WeekDigest } from '../digest/digest.ts';

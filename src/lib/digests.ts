@@ -1,0 +1,69 @@
+/**
+ * The weekly digests of the build, computed once from the memoised paper load, the theme
+ * taxonomy and the optional intros (`content/digests/<YYYY>-w<WW>.mdx`). Routes and feeds go
+ * through here; the digest logic itself lives in src/core/digest.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildDigests, type WeekDigest } from '../core/digest/digest.ts';
+import { DIGEST_FILE_PATTERN } from '../core/digest/schema.ts';
+import type { SiteLocation } from '../core/digest/urls.ts';
+import { getPapers } from './papers.ts';
+import { getThemes } from './themes.ts';
+
+export type DigestEntry = CollectionEntry<'digests'>;
+
+export interface Digests {
+  /** Newest week first. */
+  readonly list: readonly WeekDigest[];
+  readonly bySlug: ReadonlyMap<string, WeekDigest>;
+  /** The intro entries by week slug (`2026-w48`), for `render()` and the raw body. */
+  readonly intros: ReadonlyMap<string, DigestEntry>;
+}
+
+let digests: Promise<Digests> | undefined;
+
+async function load(): Promise<Digests> {
+  const entries = await getCollection('digests');
+  for (const entry of entries) {
+    if (!DIGEST_FILE_PATTERN.test(entry.id)) {
+      throw new Error(
+        `${entry.filePath ?? entry.id}: a digest intro is named after its ISO week, <YYYY>-w<WW>.mdx (e.g. 2026-w48.mdx); rename the file`,
+      );
+    }
+  }
+  const intros = new Map(entries.map((entry) => [entry.id, entry]));
+  const papers = (await getPapers()).map((paper) => paper.data);
+  const list = buildDigests(
+    papers,
+    getThemes(),
+    new Map(entries.map((entry) => [entry.id, { title: entry.data.title, summary: entry.data.summary }])),
+  );
+  return { list, bySlug: new Map(list.map((digest) => [digest.slug, digest])), intros };
+}
+
+/** All digests, newest week first, with their intros. */
+export function getDigests(): Promise<Digests> {
+  digests ??= load();
+  return digests;
+}
+
+/** Meta description of a digest page: its summary, or what it contains. */
+export function digestDescription(digest: WeekDigest): string {
+  if (digest.summary) return digest.summary;
+  const count = digest.papers.length === 1 ? '1 paper' : `${digest.papers.length} papers`;
+  const themes = digest.groups.map((group) => group.theme?.name).filter(Boolean);
+  return `${count} added to the reading list from ${digest.start} to ${digest.end}${themes.length ? `: ${themes.join(', ')}` : ''}.`;
+}
+
+/** Whether a digest page shows math (titles, summaries or the intro), so it needs the KaTeX stylesheet. */
+export function digestHasMath(digest: WeekDigest, intro: DigestEntry | undefined): boolean {
+  const hasDollar = (text: string) => /(^|[^\\])\$/.test(text);
+  return digest.papers.some((paper) => hasDollar(paper.title) || hasDollar(paper.summary)) || hasDollar(intro?.body ?? '');
+}
+
+/** Where the built site lives, for absolute links in feeds and exports. */
+export function siteLocation(): SiteLocation {
+  const site = import.meta.env.SITE;
+  if (!site) throw new Error('astro.config.mjs must set `site` (env LECTERN_SITE) for absolute URLs in feeds');
+  return { site, base: import.meta.env.BASE_URL };
+}
