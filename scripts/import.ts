@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { parseListing, type ParsedListing } from '../src/core/listing/index.ts';
 import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
+import { createClassifier, parseTaxonomy } from '../src/core/themes/index.ts';
 
 const USAGE = `Usage: npm run import -- [options] <listing files...>
        npx lectern-import [options] <listing files...>
@@ -29,10 +30,31 @@ Exit status: 0 when the import did what was asked (warnings allowed), 1 when a f
 had an error (the valid records are still written unless --strict), 2 on a usage error.`;
 
 /**
- * Themes for NEW papers. The theme classifier plugs in here (issue: themes); undefined means
- * new papers start with `themes: []`.
+ * Themes for NEW papers: the classifier built from `<content>/themes.yaml`. No such file means
+ * new papers start with `themes: []`; a broken one is an error (file:line) and papers are
+ * imported without themes (fix the file, then `npm run themes -- reclassify`).
  */
-const classify: ClassifyThemes | undefined = undefined;
+function loadClassifier(contentDir: string, problems: Diagnostic[]): ClassifyThemes | undefined {
+  const file = join(contentDir, 'themes.yaml');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    problems.push({
+      severity: 'error',
+      code: 'unreadable-file',
+      file,
+      line: 0,
+      message: `cannot read the theme taxonomy (${(error as Error).message}).`,
+      hint: 'Check its permissions.',
+    });
+    return undefined;
+  }
+  const result = parseTaxonomy(text, file);
+  problems.push(...result.diagnostics);
+  return result.ok ? createClassifier(result.taxonomy).themesOf : undefined;
+}
 
 function main(argv: string[]): number {
   let args;
@@ -84,6 +106,7 @@ function main(argv: string[]): number {
     console.error(`lectern-import: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
     return 1;
   }
+  const classify = loadClassifier(contentDir, readProblems);
   const plan = planImport({ existing, listings, added, classify });
   const report: ImportReport = { ...plan.report, diagnostics: [...readProblems, ...plan.report.diagnostics] };
   const failed = hasErrors(report.diagnostics);
