@@ -18,9 +18,37 @@ export type { CleanSegment } from './math.ts';
 /** Control characters, bidi overrides and zero-width characters: never meaningful in a title. */
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-/** TeX control words whose backslash got lost and which are never English words. */
-const BARE_MACROS =
-  /(?<![\\A-Za-z])(?:varepsilon|langle|rangle|propto|geq|leq|(?:mathcal|mathbf|mathrm|mathbb|textbf|textit|texttt|emph)(?=\{))(?![a-z])/g;
+/**
+ * TeX control words whose backslash got lost and which are never English words (checked to
+ * stand alone in `bareMacro`). Literal-led alternatives keep the scan fast.
+ */
+const BARE_MACROS = /varepsilon|[lr]angle|propto|[gl]eq|math(?:cal|bf|rm|bb)\{|text(?:bf|it|tt)\{|emph\{/g;
+
+function bareMacro(match: string, offset: number, whole: string): string {
+  const before = whole[offset - 1];
+  const word = match.endsWith('{') ? match.slice(0, -1) : match;
+  const after = whole[offset + word.length];
+  const glued = (ch: string | undefined) => ch !== undefined && /[\\\p{L}\p{M}]/u.test(ch);
+  return glued(before) || (word === match && glued(after)) ? match : `\\${match}`;
+}
+
+/**
+ * Anything `normalizeOnce` may change beyond whitespace and invisible characters. Text without
+ * it (most abstracts) skips the full pass. (Plain substring checks: far faster than one regex
+ * alternation over a 2 KB abstract.)
+ */
+const TRIGGER_CHARS = /[\\{}$^~]/;
+const TRIGGER_WORDS = ['<=', '>=', '[email', '--', '``', "''", 'geq', 'leq', 'langle', 'rangle', 'propto', 'varepsilon'];
+
+function mayChange(s: string): boolean {
+  return (
+    TRIGGER_CHARS.test(s) ||
+    TRIGGER_WORDS.some((w) => s.includes(w)) ||
+    (s.includes('times') && /\dtimes/.test(s)) ||
+    (s.includes('sim') && /sim\d/.test(s)) ||
+    (s.includes('approx') && /approx\d/.test(s))
+  );
+}
 
 /** `$`s that are not escaped, with the escapes themselves (to skip them). */
 const DOLLARS = /\\[\s\S]|\$/g;
@@ -33,30 +61,50 @@ const TRIVIAL_MATH = /^[^\\^_{}A-Za-z]*$/;
 
 function sanitize(raw: string): string {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
-  s = s.toWellFormed().replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-  return s.normalize('NFC');
-}
-
-function dashes(match: string, offset: number, whole: string): string {
-  if (match === '---') return '—';
-  const before = whole[offset - 1];
-  const after = whole[offset + 2] ?? '';
-  // `--flag` at a word start is a command-line option, not a dash
-  if ((before === undefined || before === ' ') && /[A-Za-z]/.test(after)) return match;
-  return '–';
+  if (/[^\x20-\x7e]/.test(s)) {
+    s = s.toWellFormed().replace(INVISIBLE, '').normalize('NFC');
+    if (/[^\S ]/.test(s) || s.includes('  ')) s = s.replace(/\s+/g, ' ');
+  } else if (s.includes('  ')) {
+    s = s.replace(/ {2,}/g, ' ');
+  }
+  return s.trim();
 }
 
 /** Word-level fixes on converted text: lost backslashes, ASCII stand-ins, scrape artefacts. */
+const POLISH = /times(?![a-z])|sim(?=\d+(?:\.\d+)?(?!\w))|approx(?=\d)|[<>]=|\[email[ \u00a0]protected\]|---?|``|''/g;
+
+function polishOne(match: string, offset: number, whole: string): string {
+  const before = whole[offset - 1];
+  switch (match) {
+    case 'times': // `40times`, `512times512`: a lost `\times`
+      return isDigit(before) ? '×' : match;
+    case 'sim': // `sim2×`: a lost `\sim`
+      return before !== undefined && /\w/.test(before) ? match : '~';
+    case 'approx': // `approx50`
+      return before !== undefined && /\w/.test(before) ? match : '≈';
+    case '<=':
+      return '≤';
+    case '>=':
+      return '≥';
+    case '``':
+      return '“';
+    case "''":
+      return '”';
+    case '--':
+    case '---': {
+      const after = whole[offset + match.length];
+      if (before === '-' || after === '-') return match;
+      if (match === '---') return '—';
+      // `--flag` at a word start is a command-line option, not a dash
+      return isSpace(before) && after !== undefined && /[A-Za-z]/.test(after) ? match : '–';
+    }
+    default: // Cloudflare's e-mail obfuscation replaced text such as `mAP@0.25`
+      return '[…]';
+  }
+}
+
 function polish(text: string): string {
-  return text
-    .replace(/(?<=\d)times(?![a-z])/g, '×') // `40times`, `512times512` (lost `\times`)
-    .replace(/\bsim(?=\d+(?:\.\d+)?(?!\w))/g, '~') // `sim2×` (lost `\sim`)
-    .replace(/\bapprox(?=\d)/g, '≈') // `approx50`
-    .replace(/[<>]=/g, (m) => (m === '<=' ? '≤' : '≥'))
-    .replace(/\[email(?: |\u00a0)protected\]/g, '[…]') // Cloudflare e-mail obfuscation of `x@y`
-    .replace(/(?<!-)---?(?!-)/g, dashes)
-    .replace(/``/g, '“')
-    .replace(/''/g, '”');
+  return text.replace(POLISH, polishOne);
 }
 
 /** Converts a raw text run (between math spans) to final plain text, `$` still unescaped. */
@@ -72,10 +120,10 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
-function normalizeUnsafe(raw: string): string {
+function normalizeOnce(raw: string): string {
   let s = sanitize(raw);
-  if (!s) return '';
-  s = s.replace(/(?<!\\)\${2,}/g, '$').replace(BARE_MACROS, '\\$&');
+  if (!mayChange(s)) return s;
+  s = s.replace(/(?<!\\)\${2,}/g, '$').replace(BARE_MACROS, bareMacro);
 
   // Pair unescaped dollars into math candidates: the opening `$` is followed and the closing
   // one preceded by a non-space (Pandoc's rule), so `5.18\times$ latency ... 42.9%$ energy`
@@ -146,7 +194,14 @@ function fallback(raw: string): string {
  */
 export function normalizeText(raw: string): string {
   try {
-    const out = normalizeUnsafe(raw);
+    // One pass settles nearly everything; a few context-sensitive cases (a `~` before what
+    // turns out to be text, `^` before a brace) settle on the next, so iterate to a fixed point.
+    let out = normalizeOnce(raw);
+    for (let pass = 0; pass < 3; pass += 1) {
+      const again = normalizeOnce(out);
+      if (again === out) break;
+      out = again;
+    }
     return splitMath(out).every((seg) => seg.kind === 'text' || isValidMath(seg.tex)) ? out : fallback(raw);
   } catch {
     return fallback(raw);

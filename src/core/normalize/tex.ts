@@ -102,7 +102,7 @@ function script(marker: '^' | '_', text: string): string {
   if (!t) return '';
   const unicode = marker === '^' ? toSuperscript(t) : toSubscript(t);
   if (unicode) return unicode;
-  return [...t].length === 1 ? marker + t : `${marker}(${t})`;
+  return [...t].length === 1 && SINGLE_ARG.test(t) ? marker + t : `${marker}(${t})`;
 }
 
 /** Flattens deeply nested input without parsing it further. */
@@ -115,6 +115,13 @@ function flatten(s: string, mode: TexMode): string {
     return '';
   });
   return mode === 'text' ? t.replace(/\$(?!\d)/g, '') : t.replace(/\$/g, '');
+}
+
+/** True when a `~` between the converted text `out` and raw input at `k` is a TeX tie. */
+function isTie(out: string, s: string, k: number): boolean {
+  while (s[k] === '{' || s[k] === '}') k += 1;
+  const prev = out[out.length - 1];
+  return prev !== undefined && prev !== ' ' && /[A-Za-z(\[\\$]/.test(s[k] ?? '');
 }
 
 /** Converts TeX residue to readable text (see the module comment). */
@@ -197,7 +204,8 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
           continue;
         }
         const symbol = SYMBOLS[name];
-        out += symbol ?? name;
+        // a `~` that would read as a TeX tie next time becomes the tilde operator
+        out += symbol === '~' && isTie(out, s, k) ? '∼' : symbol ?? name;
         i = k;
         continue;
       }
@@ -244,20 +252,15 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
       if (mode === 'math') {
         out += ' ';
       } else {
-        let k = i + 1;
-        while (s[k] === '{' || s[k] === '}') k += 1;
-        const prev = out[out.length - 1];
         // TeX's non-breaking space (`models~(LLMs)`); `~57K` and `10~30%` mean "about"/"to".
-        const tie = prev !== undefined && prev !== ' ' && /[A-Za-z(\[\\$]/.test(s[k] ?? '');
-        out += tie ? ' ' : '~';
+        out += isTie(out, s, i + 1) ? ' ' : '~';
       }
       i += 1;
       continue;
     }
     // ^ (and _ in math)
     const marker = ch as '^' | '_';
-    let k = i + 1;
-    while (s[k] === ' ') k += 1;
+    const k = i + 1;
     if (s[k] === '{') {
       const arg = readArg(s, k);
       out += script(marker, texToText(arg.raw, mode, depth + 1));
@@ -282,7 +285,9 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
       out += marker + single;
       i = k + single.length;
     } else {
-      i += 1; // nothing to raise: drop the marker
+      // nothing to raise: a marker before a closing brace goes, otherwise it stays as text
+      if (s[k] !== '}') out += marker;
+      i += 1;
     }
   }
   return out;
