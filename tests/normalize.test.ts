@@ -57,7 +57,7 @@ const SEED_CASES: Array<[string, string, string, string]> = [
   ['003:125 nested braces in a power', 'but can reach O(L^{{4}/{3}}) globally', 'but can reach O(L^(4/3)) globally', 'but can reach O(L^(4/3)) globally'],
   ['004:23 lost backslash geq', 'for any values of M geq d^2 within', 'for any values of M ≥ d² within', 'for any values of M ≥ d² within'],
   ['004:383 lost backslashes mathcal/varepsilon', 'derive a mathcal{O}(varepsilon^{-2.5}) sample complexity ... mathcal{O}(varepsilon^{-3})', 'derive a O(ε^(-2.5)) sample complexity ... O(ε⁻³)', 'derive a O(ε^(-2.5)) sample complexity ... O(ε⁻³)'],
-  ['002:307 lost backslashes langle/rangle', 'min_{x} | langle exp(Ax), {bf 1}_n rangle^{-1} exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), bf 1_n ⟩⁻¹ exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), bf 1_n ⟩⁻¹ exp(Ax) - b |_2'],
+  ['002:307 lost backslashes langle/rangle', 'min_{x} | langle exp(Ax), {bf 1}_n rangle^{-1} exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), 1_n ⟩⁻¹ exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), 1_n ⟩⁻¹ exp(Ax) - b |_2'],
   ['002:187 subscript group', 'as S(True) + D_{KL}(True||Model)', 'as S(True) + D_KL(True||Model)', 'as S(True) + D_KL(True||Model)'],
   ['000:327 square brackets stay', 'available at [https://github.com/luoyuanlab/Clinical-Longformer] the', 'available at [https://github.com/luoyuanlab/Clinical-Longformer] the', 'available at [https://github.com/luoyuanlab/Clinical-Longformer] the'],
   ['001:143 ampersands stay', 'PaLM 2, Llama, & ViTs (decoders & encoders)', 'PaLM 2, Llama, & ViTs (decoders & encoders)', 'PaLM 2, Llama, & ViTs (decoders & encoders)'],

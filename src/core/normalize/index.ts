@@ -22,9 +22,10 @@ const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u
  * TeX control words whose backslash got lost and which are never English words (checked to
  * stand alone in `bareMacro`). Literal-led alternatives keep the scan fast.
  */
-const BARE_MACROS = /varepsilon|[lr]angle|propto|[gl]eq|math(?:cal|bf|rm|bb)\{|text(?:bf|it|tt)\{|emph\{/g;
+const BARE_MACROS = /varepsilon|[lr]angle|propto|[gl]eq|math(?:cal|bf|rm|bb)\{|text(?:bf|it|tt)\{|emph\{|\{(?:bf|it|em|rm|tt|sc) /g;
 
 function bareMacro(match: string, offset: number, whole: string): string {
+  if (match[0] === '{') return `{\\${match.slice(1)}`; // `{bf 1}`: a font switch lost its backslash
   const before = whole[offset - 1];
   const word = match.endsWith('{') ? match.slice(0, -1) : match;
   const after = whole[offset + word.length];
