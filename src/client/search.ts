@@ -108,8 +108,9 @@ export function startSearchPage(): void {
       pending = response.results;
       list.replaceChildren();
       const count = pending.length;
-      status.textContent = count === 0 ? 'No papers found.' : count === 1 ? '1 paper found.' : `${count} papers found.`;
       await showMore(token);
+      if (token !== run) return;
+      status.textContent = count === 0 ? 'No papers found.' : count === 1 ? '1 paper found.' : `${count} papers found.`;
     } catch (error) {
       status.textContent = 'Search could not load. Reload the page to try again.';
       console.error(error);

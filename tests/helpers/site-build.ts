@@ -102,12 +102,25 @@ async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The child's environment: ours minus what vitest injects for its own Vite (BASE_URL=/, MODE,
+ * NODE_ENV=test, ...), which would otherwise leak into the site build's import.meta.env.
+ */
+function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)) continue;
+    clean[key] = value;
+  }
+  return { ...clean, ...env, FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
 function runAstroBuild(env: Record<string, string>): Promise<string> {
   return new Promise((done, fail) => {
     // process.execPath is the Node 22 running vitest (node_modules/.bin/node).
     const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: buildEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
