@@ -26,6 +26,7 @@ const BARE_MACROS = /varepsilon|[lr]angle|propto|[gl]eq|math(?:cal|bf|rm|bb)\{|t
 
 function bareMacro(match: string, offset: number, whole: string): string {
   if (match[0] === '{') return `{\\${match.slice(1)}`; // `{bf 1}`: a font switch lost its backslash
+  if (inUrl(whole, offset)) return match;
   const before = whole[offset - 1];
   const word = match.endsWith('{') ? match.slice(0, -1) : match;
   const after = whole[offset + word.length];
@@ -33,12 +34,38 @@ function bareMacro(match: string, offset: number, whole: string): string {
   return glued(before) || (word === match && glued(after)) ? match : `\\${match}`;
 }
 
+const GREEK =
+  'alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega';
+
+const GREEK_END = '(?:(?!\\p{L})|(?=cdot|propto))';
+
+/**
+ * A Greek letter's name that lost its backslash inside a formula: glued to a sub/superscript,
+ * to `cdot`/`propto`, or in a ratio (`eta_2propto d`, `lambda_1=0`, `eta/lambdacdot d`).
+ */
+const GREEK_IN_FORMULA = new RegExp(
+  `(?<![\\\\\\p{L}])(?:${GREEK})(?=[_^]|cdot|propto|/(?:${GREEK})${GREEK_END})|(?<=(?<![\\\\\\p{L}])(?:${GREEK})/)(?:${GREEK})${GREEK_END}`,
+  'gu',
+);
+
+function greekInFormula(match: string, offset: number, whole: string): string {
+  if (inUrl(whole, offset)) return match;
+  const rest = whole.slice(offset + match.length, offset + match.length + 6);
+  return rest.startsWith('cdot') || rest.startsWith('propto') ? `\\${match}\\` : `\\${match}`;
+}
+
+/** True when `offset` is inside a URL (the word around it has a scheme or `www.`). */
+function inUrl(whole: string, offset: number): boolean {
+  const word = whole.slice(whole.lastIndexOf(' ', offset) + 1, offset);
+  return word.includes('://') || word.includes('www.');
+}
+
 /**
  * Anything `normalizeOnce` may change beyond whitespace and invisible characters. Text without
  * it (most abstracts) skips the full pass. (Plain substring checks: far faster than one regex
  * alternation over a 2 KB abstract.)
  */
-const TRIGGER_CHARS = /[\\{}$^~]/;
+const TRIGGER_CHARS = /[\\{}$^~_]/;
 const TRIGGER_WORDS = ['<=', '>=', '[email', '--', '``', "''", 'geq', 'leq', 'langle', 'rangle', 'propto', 'varepsilon'];
 
 function mayChange(s: string): boolean {
@@ -124,7 +151,7 @@ function isDigit(ch: string | undefined): boolean {
 function normalizeOnce(raw: string): string {
   let s = sanitize(raw);
   if (!mayChange(s)) return s;
-  s = s.replace(/(?<!\\)\${2,}/g, '$').replace(BARE_MACROS, bareMacro);
+  s = s.replace(/(?<!\\)\${2,}/g, '$').replace(BARE_MACROS, bareMacro).replace(GREEK_IN_FORMULA, greekInFormula);
 
   // Pair unescaped dollars into math candidates: the opening `$` is followed and the closing
   // one preceded by a non-space (Pandoc's rule), so `5.18\times$ latency ... 42.9%$ energy`
