@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import pagefind from './src/integrations/pagefind.ts';
+import ogImages from './src/integrations/og-images.ts';
 
 /**
  * Deployment settings come from the environment so the same repo can be published at a
@@ -45,5 +46,5 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // pagefind last: it indexes the finished output of every other integration.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), ogImages(), pagefind()],
 });

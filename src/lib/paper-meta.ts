@@ -1,7 +1,7 @@
 /** Page-level facts about a paper page that are not in the catalog: meta description, links. */
 import type { PaperView } from './catalog.ts';
-import { firstSentence } from '../core/digest/summary.ts';
-import { toPlainText } from '../core/normalize/index.ts';
+import { describe } from '../core/share/description.ts';
+import { huggingFaceSearchUrl } from '../core/cite/index.ts';
 
 export interface PaperPageMeta {
   description: string;
@@ -15,8 +15,8 @@ export interface PaperPageMeta {
 export function paperMeta(paper: PaperView): PaperPageMeta {
   const body = paper.entry.body ?? '';
   return {
-    description: toPlainText(firstSentence(paper.data.abstract)) || paper.titleText,
-    huggingFaceUrl: `https://huggingface.co/papers?q=${encodeURIComponent(paper.titleText)}`,
+    description: describe(paper.data.abstract) || paper.titleText,
+    huggingFaceUrl: huggingFaceSearchUrl(paper.titleText),
     hasNotes: body.trim().length > 0,
     // Notes math is detected from the source: a `$` in a notes code block costs only the stylesheet.
     math: paper.title.hasMath || paper.abstract.hasMath || body.includes('$'),

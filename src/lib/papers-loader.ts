@@ -12,6 +12,10 @@
  */
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatPermalinkConflicts } from '../core/permalinks/index.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -22,12 +26,29 @@ export function papersLoader(options: GlobOptions): Loader {
     name: 'lectern-papers-loader',
     load: (context) => {
       const { store } = context;
+      const root = fileURLToPath(context.config.root);
+      const baseDir = relative(root, resolve(root, String(options.base ?? '.')));
       return inner.load({
         ...context,
         store: {
           ...store,
-          set: (entry) =>
-            store.set(entry.body?.trim() ? entry : { ...entry, body: undefined, deferredRender: false }),
+          set: (entry) => {
+            // Two files with one slug: the glob loader would keep the later one and only warn.
+            // An entry from a file that is gone, or from another content folder (a shared
+            // cache), is stale, not a duplicate.
+            const existing = store.get(entry.id);
+            if (
+              existing?.filePath &&
+              entry.filePath &&
+              existing.filePath !== entry.filePath &&
+              existing.filePath.startsWith(`${baseDir}/`) &&
+              existsSync(resolve(root, existing.filePath))
+            ) {
+              const claims = [existing.filePath, entry.filePath].map((file) => ({ file, as: 'slug' as const }));
+              throw new Error(formatPermalinkConflicts([{ segment: entry.id, claims }]));
+            }
+            return store.set(entry.body?.trim() ? entry : { ...entry, body: undefined, deferredRender: false });
+          },
         },
       });
     },

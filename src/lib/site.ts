@@ -24,3 +24,5 @@ export const paperPath = (slug: string): string => `papers/${slug}/`;
 export const themePath = (slug: string): string => `themes/${slug}/`;
 /** The page listing papers that have no theme. */
 export const UNTHEMED_SLUG = 'unthemed';
+/** Its name on the page and its unfurl card. */
+export const UNTHEMED_NAME = 'No theme';

@@ -9,8 +9,8 @@ export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
 /**
- * Bump when the layout below or the fonts change: every cached image is then regenerated
- * (its hash changes), which is what a new design needs.
+ * Bump when the fonts or the renderer change (layout changes already change every card's
+ * hash): every cached image is then regenerated.
  */
 export const OG_DESIGN_VERSION = 1;
 
@@ -34,6 +34,9 @@ export interface OgNode {
 
 /** The font families the renderer registers (see the integration); fallbacks carry Greek and math symbols. */
 export const OG_FONT_FAMILY = 'Inter, Inter Latin Ext, Inter Greek, KaTeX Main, KaTeX AMS, KaTeX Size1';
+
+const PAD_X = 72;
+const PAD_Y = 64;
 
 /** Text longer than this is cut at a word boundary with "…" (the title is also line-clamped). */
 const TITLE_MAX_CHARS = 160;
@@ -66,12 +69,13 @@ export function ogCardTree(card: OgCard): OgNode {
   return node(
     'div',
     {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
+      // Satori sizes boxes without their padding (content-box): content size + padding = canvas.
+      width: OG_WIDTH - 2 * PAD_X,
+      height: OG_HEIGHT - 2 * PAD_Y,
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: '64px 72px',
+      padding: `${PAD_Y}px ${PAD_X}px`,
       background: '#0f172a',
       color: '#f8fafc',
       fontFamily: OG_FONT_FAMILY,
@@ -81,7 +85,7 @@ export function ogCardTree(card: OgCard): OgNode {
       node('div', { display: 'flex', flexDirection: 'column', gap: 24 }, [
         node(
           'div',
-          { display: 'block', fontSize: titleFontSize(title), fontWeight: 700, lineHeight: 1.15, lineClamp: 4, maxWidth: OG_WIDTH - 144 },
+          { display: 'block', fontSize: titleFontSize(title), fontWeight: 700, lineHeight: 1.15, lineClamp: 4, maxWidth: OG_WIDTH - 2 * PAD_X },
           title,
         ),
         ...(card.detail ? [node('div', { display: 'flex', fontSize: 30, color: '#cbd5e1' }, clampText(card.detail, 70))] : []),
@@ -94,8 +98,10 @@ export function ogCardTree(card: OgCard): OgNode {
   );
 }
 
-/** Hex SHA-256 of the card and the design version: equal inputs, equal image, same file name. */
+/**
+ * Hex SHA-256 of the card's element tree (its text and its layout) and the design version:
+ * equal cards share one image; a changed title, theme or layout makes a new one.
+ */
 export function ogCardHash(card: OgCard): string {
-  const canonical = JSON.stringify([OG_DESIGN_VERSION, card.kicker, card.title, [...card.themes], card.detail, card.siteName]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(JSON.stringify([OG_DESIGN_VERSION, ogCardTree(card)])).digest('hex');
 }

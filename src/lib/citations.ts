@@ -1,0 +1,56 @@
+/**
+ * Citations of the build: one CSL item per paper under a stable key, computed once from the
+ * memoised paper load. Routes `/papers/<slug>.bib|.json`, `/themes/<theme>.bib|.json` and
+ * `/digests/<week>.bib|.json` answer from here.
+ */
+import { citationKeys, cslItem, formatBibtex, formatCslJson, type CslItem } from '../core/cite/index.ts';
+import { getPapers } from './papers.ts';
+import { absoluteUrl, paperPath } from './site.ts';
+
+let items: Promise<Map<string, CslItem>> | undefined;
+
+/** CSL items by paper slug. */
+export function getCitations(): Promise<Map<string, CslItem>> {
+  items ??= getPapers().then((papers) => {
+    const keys = citationKeys(papers.map((paper) => paper.data));
+    return new Map(
+      papers.map(({ data }) => [
+        data.slug,
+        cslItem({ ...data, pageUrl: absoluteUrl(paperPath(data.slug)) }, keys.get(data.slug)!),
+      ]),
+    );
+  });
+  return items;
+}
+
+/** The CSL items of some papers, in the order given. */
+export async function citationsOf(slugs: readonly string[]): Promise<CslItem[]> {
+  const all = await getCitations();
+  return slugs.map((slug) => all.get(slug)!);
+}
+
+/** The two citation formats a page offers, as static files. */
+export const CITATION_FORMATS = {
+  bib: { contentType: 'application/x-bibtex; charset=utf-8', format: formatBibtex, label: 'BibTeX' },
+  json: { contentType: 'application/vnd.citationstyles.csl+json; charset=utf-8', format: formatCslJson, label: 'CSL-JSON' },
+} as const;
+
+export type CitationFormat = keyof typeof CITATION_FORMATS;
+
+/** The response of a citation file route. */
+export function citationResponse(items: readonly CslItem[], format: CitationFormat): Response {
+  const { contentType, format: write } = CITATION_FORMATS[format];
+  return new Response(write(items), { headers: { 'content-type': contentType } });
+}
+
+/** Static paths `<name>.<format>` of citation files, one per group and format. */
+export function citationPaths(groups: ReadonlyArray<{ name: string; slugs: readonly string[] }>) {
+  return groups.flatMap(({ name, slugs }) =>
+    (Object.keys(CITATION_FORMATS) as CitationFormat[]).map((format) => ({ params: { name, format }, props: { slugs } })),
+  );
+}
+
+/** The GET handler of every citation file route: the props name the papers, the path the format. */
+export async function citationFile({ params, props }: { params: Record<string, string | undefined>; props: Record<string, unknown> }): Promise<Response> {
+  return citationResponse(await citationsOf(props.slugs as string[]), params.format as CitationFormat);
+}

@@ -1,0 +1,55 @@
+/**
+ * Open Graph images of pages: which card each page gets and where its PNG lives. The PNGs are
+ * rendered by the og-images integration from the list `src/pages/og/cards.json.ts` writes.
+ */
+import type { OgCard } from '../core/og/card.ts';
+import { OG_HEIGHT, OG_WIDTH } from '../core/og/card.ts';
+import type { WeekDigest } from '../core/digest/digest.ts';
+import { toPlainText } from '../core/normalize/index.ts';
+import type { PaperView } from './catalog.ts';
+import { formatDay } from './format.ts';
+import { SITE_NAME } from './site.ts';
+
+/** What Base.astro's `ogImage` prop takes. */
+export interface OgImageMeta {
+  /** Site path of the PNG (Base resolves it against the site URL and base path). */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** Site path of a card image: `og/papers/<slug>.png`. */
+export const ogImagePath = (kind: 'papers' | 'themes' | 'digests', name: string): string => `og/${kind}/${name}.png`;
+
+function meta(path: string, card: OgCard): OgImageMeta {
+  const themes = card.themes.length ? ` Themes: ${card.themes.join(', ')}.` : '';
+  return { url: path, width: OG_WIDTH, height: OG_HEIGHT, alt: `${card.kicker}: ${card.title}.${themes}` };
+}
+
+export function paperCard(paper: PaperView): OgCard {
+  const { count, attribution } = paper.data.authors;
+  const authors = count !== null ? `${count} author${count === 1 ? '' : 's'}` : (attribution?.name ?? null);
+  const detail = [paper.data.published && `Published ${formatDay(paper.data.published)}`, authors]
+    .filter(Boolean)
+    .join(' · ');
+  return { kicker: 'Paper', title: paper.titleText, themes: paper.themes.map((t) => t.name), detail, siteName: SITE_NAME };
+}
+
+/** A theme page's card; `name` and `papers` as the page shows them (also for "No theme"). */
+export function themeCard(theme: { name: string; papers: readonly unknown[] }): OgCard {
+  const count = theme.papers.length;
+  return { kicker: 'Theme', title: theme.name, themes: [], detail: `${count} paper${count === 1 ? '' : 's'}`, siteName: SITE_NAME };
+}
+
+export function digestCard(digest: WeekDigest): OgCard {
+  const count = digest.papers.length;
+  const themes = digest.groups.flatMap((group) => (group.theme ? [group.theme.name] : []));
+  const days = `${formatDay(digest.start)} to ${formatDay(digest.end)}`;
+  return { kicker: 'Weekly digest', title: toPlainText(digest.title), themes, detail: `${count} paper${count === 1 ? '' : 's'} · ${days}`, siteName: SITE_NAME };
+}
+
+export const paperOgImage = (paper: PaperView): OgImageMeta => meta(ogImagePath('papers', paper.slug), paperCard(paper));
+export const themeOgImage = (slug: string, theme: { name: string; papers: readonly unknown[] }): OgImageMeta =>
+  meta(ogImagePath('themes', slug), themeCard(theme));
+export const digestOgImage = (digest: WeekDigest): OgImageMeta => meta(ogImagePath('digests', digest.slug), digestCard(digest));

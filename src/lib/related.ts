@@ -1,0 +1,27 @@
+/**
+ * Related papers of the build: TF-IDF neighbours of every paper (src/core/related), computed once
+ * from the memoised catalog and shared by all paper pages.
+ */
+import { relatedDocuments, type Neighbour } from '../core/related/index.ts';
+import { getCatalog, type PaperView } from './catalog.ts';
+
+/** How many related papers a paper page lists. */
+export const RELATED_COUNT = 5;
+
+let related: Promise<Map<string, Neighbour[]>> | undefined;
+
+function load(): Promise<Map<string, Neighbour[]>> {
+  related ??= getCatalog().then(({ papers }) =>
+    relatedDocuments(
+      papers.map((paper) => ({ id: paper.slug, title: paper.titleText, abstract: paper.abstractText })),
+      { k: RELATED_COUNT },
+    ),
+  );
+  return related;
+}
+
+/** Up to five papers related to `slug`, most similar first. */
+export async function getRelatedPapers(slug: string): Promise<PaperView[]> {
+  const [neighbours, { bySlug }] = await Promise.all([load(), getCatalog()]);
+  return (neighbours.get(slug) ?? []).map((n) => bySlug.get(n.id)!);
+}

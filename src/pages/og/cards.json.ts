@@ -1,0 +1,21 @@
+/**
+ * The list of Open Graph cards the site links to (papers, themes, digests). Written into the
+ * output for the og-images integration, which renders the PNGs and then deletes this file.
+ */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../../lib/catalog.ts';
+import { getDigests } from '../../lib/digests.ts';
+import { digestCard, ogImagePath, paperCard, themeCard } from '../../lib/og.ts';
+import { UNTHEMED_NAME, UNTHEMED_SLUG } from '../../lib/site.ts';
+import type { OgJob } from '../../integrations/og-images.ts';
+
+export const GET: APIRoute = async () => {
+  const [{ papers, themes, unthemed }, { list: digests }] = await Promise.all([getCatalog(), getDigests()]);
+  const jobs: OgJob[] = [
+    ...papers.map((paper) => ({ file: ogImagePath('papers', paper.slug), card: paperCard(paper) })),
+    ...themes.map((theme) => ({ file: ogImagePath('themes', theme.slug), card: themeCard(theme) })),
+    { file: ogImagePath('themes', UNTHEMED_SLUG), card: themeCard({ name: UNTHEMED_NAME, papers: unthemed }) },
+    ...digests.map((digest) => ({ file: ogImagePath('digests', digest.slug), card: digestCard(digest) })),
+  ];
+  return new Response(JSON.stringify(jobs), { headers: { 'content-type': 'application/json' } });
+};
