@@ -28,6 +28,10 @@ const intro = [
   '```',
   '',
   '<script>alert(1)</script>',
+  '',
+  '{/* a comment for the editor */}',
+  '',
+  'Best of the week: <Highlight>FlashAttention</Highlight>.',
 ].join('\n');
 const location = { site: 'https://example.github.io', base: '/rg/' };
 const prefix = 'https://example.github.io/rg/';
@@ -68,6 +72,13 @@ describe('digest export', () => {
     expect(md).toContain('\\[more\\]');
     expect(md).toContain('## State-space models (1)');
     expect(md).toContain('## Other (1)');
+    expect(md).not.toContain('a comment for the editor');
+    expect(md).toContain('Best of the week: FlashAttention.');
+  });
+
+  it('reads an intro that is not valid MDX as Markdown', async () => {
+    const md = await exportDigest('md', { digest, introBody: 'Costs {a lot. [See](../../papers/plain/)', location });
+    expect(md).toContain(`${prefix}papers/plain/`);
   });
 
   it('HTML: well-formed fragment, absolute links, MathML math, no script from the intro', async () => {

@@ -10,6 +10,7 @@
 import katex from 'katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
@@ -85,8 +86,33 @@ function slackLink(url: string, label: string): string {
 
 /* ---------- the intro body ---------- */
 
+const MDX_CODE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+const MDX_ELEMENTS = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+/**
+ * Parses the intro as MDX (falling back to Markdown), then drops what only the site can run: imports/exports and `{...}`
+ * expressions (including `{/* comments *\/}`) go, JSX elements are replaced by their children.
+ */
 function parseIntro(body: string): MdastRoot {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(body);
+  let tree: MdastRoot;
+  try {
+    tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).parse(body);
+  } catch {
+    // Not valid MDX (e.g. a `.md` intro with a stray `{`): read it as plain Markdown.
+    tree = unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(body);
+  }
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (MDX_CODE.has(node.type)) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (MDX_ELEMENTS.has(node.type)) {
+      parent.children.splice(index, 1, ...((node as { children?: MdastNode[] }).children ?? []) as never[]);
+      return index;
+    }
+  });
+  return tree;
 }
 
 /** Resolves every link and image URL in the intro against the digest page's absolute URL. */
@@ -104,7 +130,7 @@ function absolutiseLinks(tree: MdastRoot, pageUrl: string): MdastRoot {
 }
 
 function introToMarkdown(body: string, pageUrl: string): string {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkStringify, { bullet: '-' });
+  const processor = unified().use(remarkGfm).use(remarkMath).use(remarkStringify, { bullet: '-' });
   return processor.stringify(absolutiseLinks(parseIntro(body), pageUrl)).trim();
 }
 

@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+/**
+ * lectern digest: start a week's digest intro, or print a week's digest for e-mail and chat.
+ * A thin CLI: reads the content files (no Astro), asks src/core/digest, prints or writes
+ * atomically.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, type Diagnostic } from '../src/core/diagnostics.ts';
+import { buildDigests, defaultDigestTitle, type DigestIntroRef, type DigestPaperInput } from '../src/core/digest/digest.ts';
+import { EXPORT_FORMATS, exportDigest, type ExportFormat } from '../src/core/digest/export.ts';
+import { digestSchema } from '../src/core/digest/schema.ts';
+import { sitePaths } from '../src/core/digest/urls.ts';
+import { isoWeekOf, isoWeekOfDate, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
+import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
+import { paperSchema } from '../src/core/papers/schema.ts';
+import { parseTaxonomy, themeList } from '../src/core/themes/index.ts';
+
+const USAGE = `Usage: npm run digest -- <command> [options]
+
+Commands:
+  new      create <content>/digests/<YYYY>-w<WW>.mdx, the week's intro, from a template
+           (never overwrites an existing file). The template lists the week's papers.
+  export   print a week's digest to stdout, with absolute links, for e-mail or chat
+
+Options:
+  --week <YYYY-Www>    the ISO week, e.g. 2026-W48 (new: default this week, UTC;
+                       export: required)
+  --format md|html|slack   export format (default md)
+  --site <URL>         site URL for links (default: $LECTERN_SITE or https://lectern.example.org)
+  --base </path/>      base path for links (default: $LECTERN_BASE or /)
+  --content <dir>      content folder (default: $LECTERN_CONTENT or "content")
+  --help               show this help (also: npm run digest -- <command> --help)
+
+Examples:
+  npm run digest -- new
+  npm run digest -- new --week 2026-W48
+  npm run digest -- export --week 2026-W48 --format slack --site https://example.github.io --base /reading-group/
+
+Exit status: 0 on success, 1 when the content cannot be read or the file exists, 2 on a usage error.`;
+
+/** Same defaults as astro.config.mjs, so exported links match the built site. */
+const DEFAULT_SITE = 'https://lectern.example.org';
+const DEFAULT_BASE = '/';
+
+class UsageError extends Error {}
+class ContentError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.diagnostics = diagnostics;
+  }
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.mdx?$/.test(name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new ContentError([
+      { severity: 'error', file: dir, line: 0, message: `cannot read the folder (${(error as Error).message}).`, hint: 'Check --content.' },
+    ]);
+  }
+}
+
+/** 1-based line of a top-level frontmatter key, for messages; 1 when not found. */
+function lineOfKey(text: string, key: string | undefined): number {
+  if (!key) return 1;
+  const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : 1;
+}
+
+/** Frontmatter of every paper, validated with THE paper schema. Errors name file and line. */
+function readPapers(contentDir: string): DigestPaperInput[] {
+  const dir = join(contentDir, 'papers');
+  const problems: Diagnostic[] = [];
+  const papers: DigestPaperInput[] = [];
+  for (const name of listFiles(dir)) {
+    const file = join(dir, name);
+    const text = readFileSync(file, 'utf8');
+    const parsed = parsePaperFile(text);
+    if (!parsed.ok) {
+      problems.push({ severity: 'error', file, line: parsed.line, message: parsed.message, hint: 'Fix the frontmatter.' });
+      continue;
+    }
+    const result = paperSchema.safeParse(parsed.file.data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({
+          severity: 'error',
+          file,
+          line: lineOfKey(text, String(issue.path[0] ?? '')),
+          message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
+          hint: 'Fix the field (see src/core/papers/schema.ts).',
+        });
+      }
+      continue;
+    }
+    papers.push(result.data);
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return papers;
+}
+
+/** The theme names from `<content>/themes.yaml`; none when the file does not exist. */
+function readThemes(contentDir: string): { slug: string; name: string }[] {
+  const file = join(contentDir, 'themes.yaml');
+  if (!existsSync(file)) return [];
+  const result = parseTaxonomy(readFileSync(file, 'utf8'), file);
+  if (!result.ok) throw new ContentError(result.diagnostics);
+  return themeList(result.taxonomy);
+}
+
+/** The intro of one week, validated with the digest schema; null when the week has none. */
+function readIntro(contentDir: string, slug: string): { ref: DigestIntroRef; body: string } | null {
+  const name = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '') === slug);
+  if (!name) return null;
+  const file = join(contentDir, 'digests', name);
+  const text = readFileSync(file, 'utf8');
+  const parsed = parsePaperFile(text);
+  if (!parsed.ok) throw new ContentError([{ severity: 'error', file, line: parsed.line, message: parsed.message, hint: 'Fix the frontmatter.' }]);
+  const result = digestSchema.safeParse(parsed.file.data);
+  if (!result.success) {
+    throw new ContentError(
+      result.error.issues.map((issue) => ({
+        severity: 'error' as const,
+        file,
+        line: lineOfKey(text, String(issue.path[0] ?? '')),
+        message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
+        hint: 'A digest intro has a `title` and an optional `summary` (src/core/digest/schema.ts).',
+      })),
+    );
+  }
+  return { ref: result.data, body: parsed.file.body };
+}
+
+function weekOption(value: string | undefined, required: boolean): IsoWeek {
+  if (value === undefined) {
+    if (required) throw new UsageError('--week <YYYY-Www> is required, e.g. --week 2026-W48');
+    const now = new Date();
+    return isoWeekOfDate(new Date(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12));
+  }
+  const week = parseWeek(value);
+  if (!week) throw new UsageError(`--week "${value}" is not an ISO week such as 2026-W48 (weeks 1-52, 53 in long years)`);
+  return week;
+}
+
+/** The intro template: frontmatter, and a comment listing the week's papers with their links. */
+function template(week: IsoWeek, papers: readonly DigestPaperInput[]): string {
+  const { start, end } = weekDays(week);
+  const mine = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === weekSlug(week));
+  const list = mine.length
+    ? mine
+        // Inside an MDX comment: no brackets (link syntax) and no "*/" (would end the comment).
+        .map((paper) => `    - [${paper.title.replace(/[[\]]/g, '').replace(/\*\//g, '* /')}](../../${sitePaths.paper(paper.slug)})`)
+        .join('\n')
+    : '    (none yet: import the week first, or link papers later)';
+  return `---
+title: ${JSON.stringify(defaultDigestTitle(week))}
+# summary: "One or two sentences for the digest list, the feed and link previews."
+---
+
+{/*
+  The intro of the ${weekId(week)} digest (${start} to ${end}): a few sentences on what the week
+  brought. Markdown, math ($O(n^2)$) and code blocks work. The papers are listed below the intro
+  automatically, grouped by theme. Link to a paper relative to this page, e.g.:
+${list}
+  Delete this comment when you are done.
+*/}
+
+`;
+}
+
+function writeAtomically(target: string, content: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${process.pid}.digest.tmp`);
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function commandNew(contentDir: string, week: IsoWeek): number {
+  const slug = weekSlug(week);
+  const existing = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '') === slug);
+  const target = join(contentDir, 'digests', existing ?? `${slug}.mdx`);
+  if (existing) {
+    console.error(`${target}: already exists; not overwriting it. Edit it, or delete it first to start over.`);
+    return 1;
+  }
+  const papers = readPapers(contentDir);
+  writeAtomically(target, template(week, papers));
+  const count = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === slug).length;
+  console.log(`Created ${target} for ${weekId(week)} (${count} paper${count === 1 ? '' : 's'} added that week). Write the intro, then build.`);
+  return 0;
+}
+
+async function commandExport(contentDir: string, week: IsoWeek, format: ExportFormat, site: string, base: string): Promise<number> {
+  const slug = weekSlug(week);
+  const intro = readIntro(contentDir, slug);
+  const digests = buildDigests(readPapers(contentDir), readThemes(contentDir), intro ? new Map([[slug, intro.ref]]) : new Map());
+  const digest = digests.find((candidate) => candidate.slug === slug);
+  if (!digest) {
+    const known = digests.map((d) => d.id).join(', ') || 'none';
+    console.error(`${weekId(week)}: no papers were added that week and it has no intro. Weeks with a digest: ${known}.`);
+    return 1;
+  }
+  try {
+    new URL(site);
+  } catch {
+    throw new UsageError(`--site "${site}" is not an absolute URL such as https://example.github.io`);
+  }
+  process.stdout.write(await exportDigest(format, { digest, introBody: intro?.body, location: { site, base } }));
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      week: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      site: { type: 'string' },
+      base: { type: 'string' },
+      content: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const contentDir = values.content ?? (process.env.LECTERN_CONTENT || 'content');
+  switch (command) {
+    case 'new':
+      return commandNew(contentDir, weekOption(values.week, false));
+    case 'export': {
+      const format = values.format as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      const site = values.site ?? (process.env.LECTERN_SITE || DEFAULT_SITE);
+      const base = values.base ?? (process.env.LECTERN_BASE || DEFAULT_BASE);
+      return commandExport(contentDir, weekOption(values.week, true), format, site, base);
+    }
+    case undefined:
+      throw new UsageError('a command is required: new or export');
+    default:
+      throw new UsageError(`unknown command "${command}": use new or export`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`digest: ${(error as Error).message}\nRun "npm run digest -- --help" for the commands and options.`);
+      process.exitCode = 2;
+    } else if (error instanceof ContentError) {
+      console.error(error.message);
+      process.exitCode = 1;
+    } else {
+      console.error(`digest: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  },
+);
