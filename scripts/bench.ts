@@ -6,8 +6,8 @@
  * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
  * count, and search index size. Prints a table and writes JSON.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBaselineProject } from './bench/baseline.ts';
@@ -42,6 +42,7 @@ interface BuildReport {
   ok: boolean;
   wallMs: number;
   peakRssBytes: number;
+  peakAt: RunResult['peakAt'];
   pages: number | null;
   pagesPerSecond: number | null;
   phases: Phase[];
@@ -84,6 +85,7 @@ async function astroBuild(
     ok: result.code === 0 && pages !== null,
     wallMs: result.wallMs,
     peakRssBytes: result.peakRssBytes,
+    peakAt: result.peakAt,
     pages,
     pagesPerSecond: pages === null ? null : pages / (result.wallMs / 1000),
     phases,
@@ -144,7 +146,8 @@ async function main(): Promise<void> {
     notesRatio,
     seed,
     date: new Date().toISOString(),
-    machine: { node: process.version },
+    // The machine is shared: the load average says how noisy the figures are.
+    machine: { node: process.version, cpus: availableParallelism(), loadavgAtStart: loadavg() },
   };
   try {
     // 1. Generate the synthetic content folder.
@@ -156,21 +159,20 @@ async function main(): Promise<void> {
     log(`generated ${papers} papers (${withNotes} with notes, ${corpus.weeks} weeks) in ${s(generateMs)}`);
     results.generate = { ms: generateMs, withNotes, weeks: corpus.weeks, content: treeSize(content) };
 
-    // 2. Import throughput (the importer's own benchmark), when the repo has one.
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-    if (pkg.scripts?.['bench:import']) {
-      log('import throughput: npm run bench:import');
-      const imp = await run('npm', ['run', '--silent', 'bench:import', '--', '--json', join(tmp, 'import.json')], {
+    // 2. Import throughput: the importer's own benchmark (parse + normalize + plan in memory).
+    if (existsSync(join(REPO, 'scripts', 'bench-import.ts'))) {
+      log(`import throughput (scripts/bench-import.ts --records ${papers})`);
+      const imp = await run(process.execPath, ['scripts/bench-import.ts', '--records', String(papers), '--runs', '3', '--json'], {
         cwd: REPO,
         env: process.env,
         echo,
       });
-      const file = join(tmp, 'import.json');
-      results.import = {
-        ok: imp.code === 0,
-        wallMs: imp.wallMs,
-        report: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : imp.lines.slice(-10).map((l) => stripAnsi(l.text)),
-      };
+      const out = imp.lines.map((l) => l.text).join('\n');
+      try {
+        results.import = { ok: imp.code === 0, ...(JSON.parse(out.slice(out.indexOf('{'))) as object) };
+      } catch {
+        results.import = { ok: false, output: out.slice(-2000) };
+      }
     }
 
     // 3. The lectern build, cold (fresh content-layer cache).
@@ -194,8 +196,8 @@ async function main(): Promise<void> {
       const rebuild = await astroBuild(REPO, env, outDir, echo);
       results.incremental = {
         ...rebuild.report,
-        // Integrations that cache by content hash say what they regenerated; keep their lines.
-        cacheLines: rebuild.result.lines.map((l) => stripAnsi(l.text)).filter((t) => /cache|regenerat|generated|reused/i.test(t) && !/page\(s\)/.test(t)),
+        // Integrations that cache by content hash say what they regenerated: keep their lines.
+        integrationLines: rebuild.result.lines.map((l) => stripAnsi(l.text)).filter((t) => t.includes('[lectern:')),
       };
     }
 
@@ -226,11 +228,15 @@ async function main(): Promise<void> {
     else rmSync(tmp, { recursive: true, force: true });
   }
 
+  const machine = results.machine as { loadavgAtStart: number[]; loadavgAtEnd?: number[] };
+  machine.loadavgAtEnd = loadavg();
   // Report.
   const l = results.lectern as BuildReport;
   const b = results.baseline as BuildReport | undefined;
   const rows: [string, string, string][] = [['', 'lectern', b ? 'baseline' : '']];
   rows.push(['generate', s((results.generate as { ms: number }).ms), '']);
+  const imp = results.import as { ok: boolean; medianMs?: { total: number }; recordsPerSecond?: number } | undefined;
+  if (imp?.ok && imp.medianMs) rows.push(['import (parse+plan)', `${imp.medianMs.total} ms`, `${imp.recordsPerSecond} rec/s`]);
   for (const phase of l.phases) rows.push([`  ${phase.name}`, s(phase.ms), b?.phases.find((p) => p.name === phase.name) ? s(b.phases.find((p) => p.name === phase.name)!.ms) : '']);
   rows.push(['astro build (wall)', s(l.wallMs), b ? s(b.wallMs) : '']);
   rows.push(['pages', String(l.pages ?? '?'), b ? String(b.pages ?? '?') : '']);
@@ -240,12 +246,17 @@ async function main(): Promise<void> {
   rows.push(['dist files', String(l.dist.files), b ? String(b.dist.files) : '']);
   rows.push(['search index', l.searchIndex ? `${mb(l.searchIndex.bytes)} / ${l.searchIndex.files} files` : 'none', '']);
   const inc = results.incremental as BuildReport | undefined;
-  if (inc) rows.push(['+1 paper rebuild', s(inc.wallMs), '']);
+  if (inc) {
+    rows.push(['+1 paper rebuild (warm)', s(inc.wallMs), '']);
+    for (const phase of inc.phases) rows.push([`  ${phase.name}`, s(phase.ms), '']);
+  }
   const search = results.search as { coldMs: number; warmMs: number; bytes: number } | undefined;
   if (search) rows.push(['search query cold/warm', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`]);
   const ratios = results.ratios as { wall: number; peakRss: number } | undefined;
   if (ratios) rows.push(['lectern / baseline', `time ${ratios.wall.toFixed(2)}x`, `RSS ${ratios.peakRss.toFixed(2)}x`]);
-  process.stdout.write(`\nlectern bench: ${papers} papers (math ${mathRatio}, notes ${notesRatio})\n${table(rows)}\n`);
+  process.stdout.write(
+    `\nlectern bench: ${papers} papers (math ${mathRatio}, notes ${notesRatio}; load average ${machine.loadavgAtStart[0]!.toFixed(1)} -> ${machine.loadavgAtEnd[0]!.toFixed(1)} on ${availableParallelism()} cores)\n${table(rows)}\n`,
+  );
 
   const jsonPath = resolve(args.json ?? join(REPO, 'bench-results', `bench-${papers}-${Date.now()}.json`));
   mkdirSync(dirname(jsonPath), { recursive: true });

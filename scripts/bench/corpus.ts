@@ -4,7 +4,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import {
   isoWeekOf,
   seedRecordsFromListings,
@@ -13,12 +12,14 @@ import {
   type SyntheticOptions,
   type SyntheticPaper,
 } from '../../src/core/bench/synthetic.ts';
+import { serializePaperFile } from '../../src/core/papers/frontmatter.ts';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
 const SEEDS = '/work/shared/seeds';
 
+/** The file the importer would write (its own serializer), with the notes as the body. */
 export function paperFile(paper: SyntheticPaper): string {
-  return `---\n${stringify(paper.frontmatter, { lineWidth: 0 })}---\n${paper.notes ? `\n${paper.notes}` : ''}`;
+  return serializePaperFile(paper.frontmatter, paper.notes ? `\n${paper.notes}` : '');
 }
 
 const THEMES_YAML = `# synthetic copy for benchmarks

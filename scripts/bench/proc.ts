@@ -16,6 +16,8 @@ export interface RunResult {
   code: number;
   wallMs: number;
   peakRssBytes: number;
+  /** The tree's make-up at its peak: RSS by command name, and when (ms since start). */
+  peakAt: { ms: number; byCommand: Record<string, number> };
   lines: TimedLine[];
 }
 
@@ -39,21 +41,25 @@ function childrenMap(): Map<number, number[]> {
   return map;
 }
 
-/** Resident memory of `root` and all its descendants, in bytes. */
-export function treeRss(root: number): number {
+/** Resident memory of `root` and all its descendants, in bytes, in total and by command name. */
+export function treeRss(root: number): { total: number; byCommand: Record<string, number> } {
   const children = childrenMap();
   let total = 0;
+  const byCommand: Record<string, number> = {};
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
     try {
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
+      const rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
+      const command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      total += rss;
+      byCommand[command] = (byCommand[command] ?? 0) + rss;
     } catch {
       // ended
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byCommand };
 }
 
 export function run(
@@ -66,8 +72,14 @@ export function run(
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: TimedLine[] = [];
     let peak = 0;
+    let peakAt: RunResult['peakAt'] = { ms: 0, byCommand: {} };
     const sample = () => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const rss = treeRss(child.pid);
+      if (rss.total > peak) {
+        peak = rss.total;
+        peakAt = { ms: performance.now() - started, byCommand: rss.byCommand };
+      }
     };
     const timer = setInterval(sample, options.sampleMs ?? 150);
     const collect = (stream: NodeJS.ReadableStream) => {
@@ -94,7 +106,7 @@ export function run(
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ code: code ?? 1, wallMs: performance.now() - started, peakRssBytes: peak, lines });
+      resolve({ code: code ?? 1, wallMs: performance.now() - started, peakRssBytes: peak, peakAt, lines });
     });
   });
 }
