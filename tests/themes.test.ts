@@ -199,6 +199,14 @@ describe('the taxonomy file', () => {
     expect(result.diagnostics[0]!.message).toMatch(/regular expression/);
   });
 
+  it('explains an unquoted phrase that YAML read as a mapping', () => {
+    const text = 'themes:\n  - slug: x\n    name: X\n    description: d\n    threshold: 1\n    evidence:\n      - weight: 1\n        phrases:\n          - (?: foo)\n';
+    const result = parseTaxonomy(text, 'themes.yaml');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({ line: 9 });
+    expect(result.diagnostics[0]!.message).toMatch(/put it in quotes/);
+  });
+
   it('rejects a duplicate slug at the line of the second one', () => {
     const theme = (name: string) =>
       `  - slug: moe\n    name: ${name}\n    description: x\n    threshold: 4\n    evidence: [{ weight: 1, phrases: [moe] }]\n`;

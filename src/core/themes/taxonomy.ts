@@ -9,7 +9,10 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { slugSchema } from '../papers/schema.ts';
 
 /** A regular expression source, checked to compile (JavaScript syntax, matched case-insensitively). */
-const patternSchema = z.string().min(1).superRefine((source, ctx) => {
+const patternSchema = z
+  .string({ error: 'a phrase must be text: put it in quotes if it contains ": " or " #", or starts with [ { * & ! | > % @' })
+  .min(1)
+  .superRefine((source, ctx) => {
   try {
     new RegExp(source, 'iu');
   } catch (error) {
