@@ -120,6 +120,19 @@ describe('frontmatter write/read', () => {
     );
   });
 
+  it('writes any JSON-like frontmatter (people\'s extra keys too) so that yaml and js-yaml read it back (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (extra) => {
+        const expected = JSON.parse(JSON.stringify({ slug: 's', ...extra }));
+        const text = serializePaperFile(expected, '');
+        const ours = parsePaperFile(text);
+        expect(ours.ok && ours.file.data).toEqual(expected);
+        expect(parseFrontmatter(text).frontmatter).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is deterministic: fixed key order, people\'s keys after the known ones', () => {
     const a = serializePaperFile({ zz: 1, sources: [], title: 't', slug: 's' }, '');
     const b = serializePaperFile({ slug: 's', title: 't', zz: 1, sources: [] }, '');

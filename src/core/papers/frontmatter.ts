@@ -1,10 +1,16 @@
 /**
  * Reading and writing paper files: `---`, YAML frontmatter, `---`, then the MDX body that
- * people own. Writing is deterministic (fixed key order, every string double-quoted on one
- * line), so the same data always gives the same bytes, and no title or abstract can end the
- * frontmatter early, become YAML syntax or reach the MDX compiler.
+ * people own. Writing is deterministic (fixed key order, block style, every string
+ * double-quoted on one line), so the same data always gives the same bytes, and no title or
+ * abstract can end the frontmatter early, become YAML syntax or reach the MDX compiler.
+ *
+ * Reading uses the `yaml` package. Writing uses a small emitter for JSON-like data: a JSON
+ * string literal is a valid YAML double-quoted scalar once the few characters YAML treats
+ * differently are escaped too. It is 10x faster than `yaml`'s stringify (about 0.1 s instead
+ * of 1 s for 10,000 papers, which decides the import benchmark), and tests check that both
+ * `yaml` and Astro's reader (js-yaml) read back exactly what was written.
  */
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument } from 'yaml';
 
 /** Frontmatter keys in the order they are written; other keys (people's) follow in their own order. */
 export const KEY_ORDER = [
@@ -60,19 +66,72 @@ export function parsePaperFile(text: string): ParseResult {
 /** `data` with the known keys first, in KEY_ORDER, then the others in their existing order. */
 export function orderKeys(data: Record<string, unknown>): Record<string, unknown> {
   const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (data[key] !== undefined) ordered[key] = data[key];
-  for (const [key, value] of Object.entries(data)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
+  // defineProperty: a key such as `__proto__` stays a plain key.
+  const put = (key: string, value: unknown): void => {
+    if (value !== undefined && !Object.hasOwn(ordered, key)) Object.defineProperty(ordered, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  for (const key of KEY_ORDER) if (Object.hasOwn(data, key)) put(key, data[key]);
+  for (const [key, value] of Object.entries(data)) put(key, value);
   return ordered;
 }
 
 /** The file text for frontmatter `data` and an MDX `body` (kept byte for byte). */
 export function serializePaperFile(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(orderKeys(data), {
-    lineWidth: 0,
-    minContentWidth: 0,
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    indentSeq: true,
-  });
-  return `---\n${yaml}---\n${body}`;
+  return `---\n${emitMapping(orderKeys(data), '')}---\n${body}`;
+}
+
+/**
+ * Characters JSON leaves alone that YAML double-quoted scalars must escape: DEL and C1 controls
+ * (YAML's non-printables; NEL is a line break), U+2028/2029 (line breaks in YAML 1.1 readers),
+ * the BOM and the two non-characters.
+ */
+const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+function emitString(value: string): string {
+  return JSON.stringify(value).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Plain keys that YAML 1.1/1.2 readers would turn into null or a boolean. */
+const RESERVED_KEY = /^(?:null|true|false|yes|no|on|off|y|n)$/i;
+
+function emitKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !RESERVED_KEY.test(key) ? key : emitString(key);
+}
+
+/** A scalar, or null when `value` is a collection. */
+function emitScalar(value: unknown): string | null {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return emitString(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  if (value instanceof Date) return emitString(value.toISOString());
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : null;
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? '{}' : null;
+  return emitString(String(value));
+}
+
+/** `key: value` lines of a mapping at `indent`, each ending in a newline. */
+function emitMapping(data: object, indent: string): string {
+  let out = '';
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    const scalar = emitScalar(value);
+    out += `${indent}${emitKey(key)}:`;
+    if (scalar !== null) out += ` ${scalar}\n`;
+    else out += `\n${Array.isArray(value) ? emitSequence(value, `${indent}  `) : emitMapping(value as object, `${indent}  `)}`;
+  }
+  return out;
+}
+
+/** `- item` lines of a sequence at `indent`. */
+function emitSequence(items: readonly unknown[], indent: string): string {
+  let out = '';
+  for (const item of items) {
+    const scalar = emitScalar(item);
+    if (scalar !== null) out += `${indent}- ${scalar}\n`;
+    else if (Array.isArray(item)) out += `${indent}-\n${emitSequence(item, `${indent}  `)}`;
+    // A mapping item: its first key goes on the dash line, the others align under it.
+    else out += `${indent}- ${emitMapping(item as object, `${indent}  `).slice(indent.length + 2)}`;
+  }
+  return out;
 }

@@ -9,7 +9,12 @@ import { GREEK } from './slug.ts';
 const GREEK_NAMES = new Map(GREEK);
 
 export function dedupeKey(titleRaw: string, normalize: (raw: string) => string = normalizeText): string {
-  return normalize(titleRaw)
+  return keyOfCleanTitle(normalize(titleRaw));
+}
+
+/** The dedupe key of an already normalized title (saves normalizing it twice). */
+export function keyOfCleanTitle(title: string): string {
+  return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[\u0370-\u03ff]/g, (letter) => GREEK_NAMES.get(letter) ?? letter)

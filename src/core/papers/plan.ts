@@ -16,7 +16,7 @@ import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates
 import type { ListingRecord, ParsedListing } from '../listing/index.ts';
 import { normalizeText } from '../normalize/index.ts';
 import { orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
-import { dedupeKey } from './key.ts';
+import { dedupeKey, keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import { slugBase, uniqueSlug } from './slug.ts';
 
@@ -85,6 +85,8 @@ interface Planned {
   data: PaperFrontmatter;
   /** Frontmatter keys the schema does not know (people's); kept as they are. */
   extra: Record<string, unknown>;
+  /** The clean title of `data.title_raw` (computed once: it is also the dedupe key's source). */
+  title: string;
   body: string;
   /** The data as read from disk, null for a new paper. */
   before: PaperFrontmatter | null;
@@ -146,19 +148,21 @@ export function planImport(input: PlanInput): ImportPlan {
       const top = String(issue.path[0] ?? '');
       problem(
         lineOfKey(file.content, top),
-        top in parsed.file.data ? `field "${field}": ${issue.message}` : `the required field "${field}" is missing`,
+        Object.hasOwn(parsed.file.data, top) ? `field "${field}": ${issue.message}` : `the required field "${field}" is missing`,
       );
       const rawTitle = parsed.file.data['title_raw'];
       if (typeof rawTitle === 'string') broken.set(dedupeKey(rawTitle, normalize), file.path);
       continue;
     }
-    const data = checked.data;
+    // `before` is what the file holds; `data` gets new objects wherever a merge changes something.
+    const data = { ...checked.data, sources: [...checked.data.sources] };
     taken.add(data.slug);
     for (const alias of data.aliases) taken.add(alias);
     const extra = Object.fromEntries(
-      Object.entries(parsed.file.data).filter(([key]) => !(key in paperSchema.shape)),
+      Object.entries(parsed.file.data).filter(([key]) => !Object.hasOwn(paperSchema.shape, key)),
     );
-    const key = dedupeKey(data.title_raw, normalize);
+    const title = normalize(data.title_raw) || data.title_raw;
+    const key = keyOfCleanTitle(title);
     const twin = byKey.get(key);
     if (twin) {
       diagnostics.push({
@@ -175,8 +179,9 @@ export function planImport(input: PlanInput): ImportPlan {
       path: file.path,
       data,
       extra,
+      title,
       body: parsed.file.body,
-      before: structuredClone(data),
+      before: checked.data,
       origin: { file: file.path, line: 1 },
     });
   }
@@ -187,7 +192,8 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const listing of input.listings) {
     const capture = captureDay(listing.captured, input.added);
     for (const record of listing.records) {
-      const key = dedupeKey(record.titleRaw, normalize);
+      const title = normalize(record.titleRaw) || record.titleRaw;
+      const key = keyOfCleanTitle(title);
       const brokenPath = broken.get(key);
       if (brokenPath) {
         diagnostics.push({
@@ -204,7 +210,7 @@ export function planImport(input: PlanInput): ImportPlan {
       const published = record.published ? resolveListingDate(record.published, capture) : null;
       let paper = byKey.get(key);
       if (!paper) {
-        paper = createPaper(record, published, input, normalize, taken, diagnostics);
+        paper = createPaper(record, title, published, input, normalize, taken, diagnostics);
         byKey.set(key, paper);
       } else {
         mergeSighting(paper, record, published);
@@ -220,7 +226,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const writes: FileWrite[] = [];
   for (const paper of seen) {
     if (paper.before) {
-      paper.data.title = normalize(paper.data.title_raw) || paper.data.title_raw;
+      paper.data.title = paper.title;
       paper.data.abstract = normalize(paper.data.abstract_raw);
     }
     const fields = changedFields(paper.before, paper.data);
@@ -260,13 +266,13 @@ export function captureDay(captured: ListingDate | null, added: string): string 
 
 function createPaper(
   record: ListingRecord,
+  title: string,
   published: string | null,
   input: PlanInput,
   normalize: (raw: string) => string,
   taken: Set<string>,
   diagnostics: Diagnostic[],
 ): Planned {
-  const title = normalize(record.titleRaw) || record.titleRaw;
   const abstract = normalize(record.abstractRaw);
   let themes: string[] = [];
   if (input.classify) {
@@ -301,6 +307,7 @@ function createPaper(
       sources: [source(record)],
     },
     extra: {},
+    title,
     body: '',
     before: null,
     origin: { file: record.file, line: record.line },
