@@ -125,6 +125,12 @@ describe('hard cases from the theme definitions', () => {
     expect(q(claim).assigned).toBe(true);
     expect(q(passing).assigned).toBe(false);
     expect(q(passing).evidence[0]).toMatchObject({ matched: 'quantization', passing: true });
+    // "e.g." does not end the sentence, so it still marks what follows as a mention in passing.
+    const eg = classifier.classify({ title: 'X', abstract: 'Compression methods (e.g. quantization) lose accuracy. We fix it.' });
+    expect(q(eg).evidence[0]).toMatchObject({ passing: true });
+    // A real sentence end does: the cue of the previous sentence does not reach this one.
+    const next = classifier.classify({ title: 'X', abstract: 'Unlike prior work. Quantization of all weights to 4 bits.' });
+    expect(q(next).evidence.every((e) => !e.passing)).toBe(true);
   });
 
   it('records evidence, score and margin for every theme', () => {

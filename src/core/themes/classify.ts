@@ -98,6 +98,9 @@ export interface Classifier {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
+/** A sentence or clause end; "e.g. ", "i.e. ", "vs. ", "et al. " are not. */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|vs|al|etc|cf|fig|eq))[.;!?] /g;
+
 /** Build a classifier for a validated taxonomy (see `parseTaxonomy`). */
 export function createClassifier(taxonomy: Taxonomy): Classifier {
   const themes: CompiledTheme[] = taxonomy.themes.map((theme) => ({
@@ -107,17 +110,17 @@ export function createClassifier(taxonomy: Taxonomy): Classifier {
     against: compileGroups(theme.against),
     mask: theme.mask.map(wordRegex),
   }));
-  const surveyCue = taxonomy.survey_cues.length > 0 ? wordRegex(taxonomy.survey_cues.join('|')) : null;
+  const surveyCue =
+    taxonomy.survey_cues.length > 0 ? new RegExp(wordRegex(taxonomy.survey_cues.join('|')).source, 'iu') : null;
   const passingCue =
     taxonomy.passing_cues.length > 0 ? wordRegex(taxonomy.passing_cues.map((c) => `(?:${c})`).join('|')) : null;
 
   /** True when a passing cue stands before `index` in the same sentence, within the window. */
   const isPassing = (text: string, index: number): boolean => {
     if (!passingCue) return false;
-    let start = Math.max(0, index - taxonomy.passing_window);
-    const sentenceEnd = Math.max(text.lastIndexOf('. ', index - 1), text.lastIndexOf('; ', index - 1));
-    if (sentenceEnd + 2 > start) start = sentenceEnd + 2;
-    const before = text.slice(start, index);
+    let before = text.slice(Math.max(0, index - taxonomy.passing_window), index);
+    const ends = [...before.matchAll(SENTENCE_END)];
+    if (ends.length > 0) before = before.slice(ends.at(-1)!.index + ends.at(-1)![0].length);
     passingCue.lastIndex = 0;
     return passingCue.test(before);
   };
@@ -155,10 +158,10 @@ export function createClassifier(taxonomy: Taxonomy): Classifier {
   const classify = (paper: PaperText): Classification => {
     const title = normalizeForMatching(paper.title);
     const abstract = normalizeForMatching(paper.abstract);
-    const allowPassing = !(surveyCue && new RegExp(surveyCue.source, 'iu').test(title));
+    const allowPassing = !surveyCue?.test(title);
     const scores = themes.map((theme): ThemeScore => {
-      const unmask = (text: string) => theme.mask.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
-      const fields = { title: unmask(title), abstract: unmask(abstract) } as const;
+      const blank = (text: string) => theme.mask.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), text);
+      const fields = { title: blank(title), abstract: blank(abstract) } as const;
       const evidence: EvidenceMatch[] = [];
       for (const [list, sign] of [
         [theme.evidence, 1],
