@@ -13,42 +13,39 @@
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatPermalinkConflicts } from '../core/permalinks/index.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
 export function papersLoader(options: GlobOptions): Loader {
+  // Two files with one slug: the glob loader would keep one of them (with only a warning, or
+  // silently when both files are identical), so the ids are checked as they are generated.
+  let seen = new Map<string, string>();
+  const generateId: GlobOptions['generateId'] = (input) => {
+    // content.config.ts passes the slug as the id; without a generateId the file name is the id.
+    const id = String(options.generateId ? options.generateId(input) : input.entry);
+    const other = seen.get(id);
+    // A file that no longer exists was renamed (dev server), not duplicated.
+    if (other !== undefined && other !== input.entry && existsSync(new URL(other, input.base))) {
+      const claims = [other, input.entry].map((file) => ({ file: `${String(options.base)}/${file}`, as: 'slug' as const }));
+      throw new Error(formatPermalinkConflicts([{ segment: id, claims }]));
+    }
+    seen.set(id, input.entry);
+    return id;
+  };
   // The body decides whether an entry is a module, so it must be kept (it is small: notes only).
-  const inner = glob({ ...options, retainBody: true });
+  const inner = glob({ ...options, generateId, retainBody: true });
   return {
     name: 'lectern-papers-loader',
     load: (context) => {
+      seen = new Map();
       const { store } = context;
-      const root = fileURLToPath(context.config.root);
-      const baseDir = relative(root, resolve(root, String(options.base ?? '.')));
       return inner.load({
         ...context,
         store: {
           ...store,
-          set: (entry) => {
-            // Two files with one slug: the glob loader would keep the later one and only warn.
-            // An entry from a file that is gone, or from another content folder (a shared
-            // cache), is stale, not a duplicate.
-            const existing = store.get(entry.id);
-            if (
-              existing?.filePath &&
-              entry.filePath &&
-              existing.filePath !== entry.filePath &&
-              existing.filePath.startsWith(`${baseDir}/`) &&
-              existsSync(resolve(root, existing.filePath))
-            ) {
-              const claims = [existing.filePath, entry.filePath].map((file) => ({ file, as: 'slug' as const }));
-              throw new Error(formatPermalinkConflicts([{ segment: entry.id, claims }]));
-            }
-            return store.set(entry.body?.trim() ? entry : { ...entry, body: undefined, deferredRender: false });
-          },
+          set: (entry) =>
+            store.set(entry.body?.trim() ? entry : { ...entry, body: undefined, deferredRender: false }),
         },
       });
     },

@@ -1,0 +1,195 @@
+/**
+ * Sharing on a built site (the site fixture under a sub-path, with two retired slugs on the
+ * Mamba paper): link unfurls as a chat client reads them, OG images, citation files, redirect
+ * pages in a real browser, the copy buttons with and without JavaScript, and the build check
+ * that refuses two papers claiming one URL.
+ */
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ogs from 'open-graph-scraper';
+import { Ajv } from 'ajv';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import type { Browser } from 'playwright-core';
+import { REPO_ROOT, buildSite, type SiteBuild } from '../helpers/site-build.ts';
+import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { pngSize } from '../helpers/png.ts';
+
+const FIXTURE = 'tests/fixtures/site-content';
+const CONTENT = '.cache/share-test/content';
+const CONFLICT_CONTENT = '.cache/share-test/conflict-content';
+const SITE = 'https://group.example.org';
+const BASE = '/reading-group/';
+const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
+const ALIASES = ['mamba', 'mamba-selective-ssm'];
+
+/** A copy of the site fixture in which `edit` changes one paper file. */
+function fixtureCopy(to: string, slug: string, edit: (text: string) => string): void {
+  rmSync(join(REPO_ROOT, to), { recursive: true, force: true });
+  cpSync(join(REPO_ROOT, FIXTURE), join(REPO_ROOT, to), { recursive: true });
+  const file = join(REPO_ROOT, to, 'papers', `${slug}.mdx`);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
+
+const slugs = readdirSync(join(REPO_ROOT, FIXTURE, 'papers')).map((name) => name.replace(/\.mdx?$/, ''));
+const cslSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/fixtures/csl-data.json'), 'utf8'));
+const validateCsl = new Ajv({ strict: false, allErrors: true }).compile(cslSchema);
+
+let site: SiteBuild;
+beforeAll(async () => {
+  fixtureCopy(CONTENT, MAMBA, (text) => text.replace(/^aliases: \[\]$/m, `aliases: [${ALIASES.join(', ')}]`));
+  site = await buildSite({ content: CONTENT, base: BASE, site: SITE });
+});
+
+const read = (path: string) => readFileSync(join(site.outDir, path), 'utf8');
+
+describe('link unfurls (read like a chat client reads them)', () => {
+  test.each(slugs)('paper %s', async (slug) => {
+    const { result, error } = await ogs({ html: read(`papers/${slug}/index.html`) });
+    expect(error).toBe(false);
+    expect(result.ogTitle).toBeTruthy();
+    expect(result.ogTitle).not.toContain('$'); // math is readable text, not TeX
+    expect(result.ogUrl).toBe(`${SITE}${BASE}papers/${slug}/`);
+    expect(result.ogType).toBe('article');
+    expect(result.twitterCard).toBe('summary_large_image');
+    // A description of whole sentences, short enough not to be cut by Slack or X.
+    expect(result.ogDescription!.length).toBeGreaterThan(20);
+    expect(result.ogDescription!.length).toBeLessThanOrEqual(240);
+    expect(result.ogDescription).toMatch(/[.!?…)]$/);
+    const [image] = result.ogImage ?? [];
+    expect(image!.url).toBe(`${SITE}${BASE}og/papers/${slug}.png`);
+    expect(Number(image!.width)).toBe(1200);
+    expect(Number(image!.height)).toBe(630);
+    expect(image!.alt).toContain(result.ogTitle);
+    // The image exists in the output, and is what the meta says it is.
+    const png = readFileSync(join(site.outDir, image!.url.slice(`${SITE}${BASE}`.length)));
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  test('theme, no-theme and digest pages have their own images', async () => {
+    const pages = [
+      ...readdirSync(join(site.outDir, 'themes'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `themes/${d.name}`),
+      ...readdirSync(join(site.outDir, 'digests'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `digests/${d.name}`),
+    ];
+    expect(pages).toContain('themes/unthemed');
+    expect(pages.filter((p) => p.startsWith('digests/')).length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const { result } = await ogs({ html: read(`${page}/index.html`) });
+      const url = result.ogImage?.[0]?.url ?? '';
+      expect(url, page).toBe(`${SITE}${BASE}og/${page}.png`);
+      expect(pngSize(readFileSync(join(site.outDir, `og/${page}.png`)))).toEqual({ width: 1200, height: 630 });
+    }
+    expect(existsSync(join(site.outDir, 'og/cards.json'))).toBe(false); // the job list is not published
+  });
+});
+
+describe('citation files', () => {
+  test('every paper has a BibTeX file that parses and a CSL-JSON file that validates, with one key', () => {
+    const keys = new Set<string>();
+    for (const slug of slugs) {
+      const library = parseBibtex(read(`papers/${slug}.bib`), { sentenceCase: false });
+      expect(library.errors).toEqual([]);
+      expect(library.entries).toHaveLength(1);
+      const csl = JSON.parse(read(`papers/${slug}.json`));
+      expect(validateCsl(csl), JSON.stringify(validateCsl.errors)).toBe(true);
+      expect(csl).toHaveLength(1);
+      expect(csl[0].id).toBe(library.entries[0]!.key);
+      expect(csl[0].note).toContain(`${SITE}${BASE}papers/${slug}/`);
+      keys.add(csl[0].id);
+    }
+    expect(keys.size).toBe(slugs.length);
+    // PixArt-α: math escaped for LaTeX in BibTeX, readable in CSL-JSON.
+    expect(read('papers/pixart-alpha-fast-training-of-diffusion-transformer.bib')).toContain('PixArt-$\\alpha$');
+    expect(JSON.parse(read('papers/pixart-alpha-fast-training-of-diffusion-transformer.json'))[0].title).toMatch(/^PixArt-α/);
+  });
+
+  test('each theme and each digest has the whole set in one file', () => {
+    const sets = [
+      ...readdirSync(join(site.outDir, 'themes')).filter((f) => f.endsWith('.bib')).map((f) => `themes/${f.slice(0, -4)}`),
+      ...readdirSync(join(site.outDir, 'digests')).filter((f) => f.endsWith('.bib')).map((f) => `digests/${f.slice(0, -4)}`),
+    ];
+    expect(sets).toContain('themes/ssm');
+    for (const set of sets) {
+      // The set's page lists the same papers as its citation files.
+      const listed = [...read(`${set}/index.html`).matchAll(/href="\/reading-group\/papers\/([a-z0-9-]+)\/"/g)].map((m) => m[1]);
+      const csl = JSON.parse(read(`${set}.json`));
+      expect(validateCsl(csl), `${set}: ${JSON.stringify(validateCsl.errors)}`).toBe(true);
+      const library = parseBibtex(read(`${set}.bib`), { sentenceCase: false });
+      expect(library.errors).toEqual([]);
+      expect(library.entries.map((e) => e.key)).toEqual(csl.map((item: { id: string }) => item.id));
+      expect(new Set(csl.map((item: { note: string }) => /papers\/([a-z0-9-]+)\/$/.exec(item.note)![1]))).toEqual(new Set(listed));
+    }
+  });
+});
+
+describe('permanent links', () => {
+  test('each alias has a static redirect page with refresh, canonical and a visible link', () => {
+    for (const alias of ALIASES) {
+      const html = read(`papers/${alias}/index.html`);
+      expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${BASE}papers/${MAMBA}/">`);
+      expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}papers/${MAMBA}/">`);
+      expect(html).toMatch(new RegExp(`<a href="${BASE}papers/${MAMBA}/">Mamba: Linear-Time`));
+    }
+  });
+
+  test('a build where an alias is another paper\'s slug fails and names both files', async () => {
+    fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text.replace(/^aliases: \[\]$/m, 'aliases: [pixart-alpha-fast-training-of-diffusion-transformer]'));
+    const failure = buildSite({ content: CONFLICT_CONTENT });
+    await expect(failure).rejects.toThrow('/papers/pixart-alpha-fast-training-of-diffusion-transformer/ is claimed by:');
+    await expect(failure).rejects.toThrow(/- \S*papers\/pixart-alpha-fast-training-of-diffusion-transformer\.mdx \(as its slug\)/);
+    await expect(failure).rejects.toThrow(new RegExp(`- \\S*papers/${MAMBA}\\.mdx \\(as an alias\\)`));
+  });
+
+  test('two files with the same slug fail the build', async () => {
+    fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text);
+    const copy = readFileSync(join(REPO_ROOT, CONFLICT_CONTENT, 'papers', `${MAMBA}.mdx`), 'utf8');
+    writeFileSync(join(REPO_ROOT, CONFLICT_CONTENT, 'papers', 'mamba-copy.mdx'), copy);
+    await expect(buildSite({ content: CONFLICT_CONTENT })).rejects.toThrow(new RegExp(`/papers/${MAMBA}/ is claimed by:[\\s\\S]*mamba-copy\\.mdx`));
+  });
+});
+
+describe.runIf(browserTestsEnabled())('in chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(site.outDir, site.base);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test.each(ALIASES)('the retired URL /papers/%s/ lands on the paper', async (alias) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}papers/${alias}/`);
+    await page.waitForURL(`${server.url}papers/${MAMBA}/`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Mamba: Linear-Time Sequence Modeling');
+    await page.close();
+  });
+
+  test('copy buttons copy the permalink and the BibTeX entry', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await context.newPage();
+    await page.goto(`${server.url}papers/${MAMBA}/`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe('link copied');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${SITE}${BASE}papers/${MAMBA}/`);
+    await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+    const bibtex = await page.evaluate(() => navigator.clipboard.readText());
+    expect(bibtex).toBe(read(`papers/${MAMBA}.bib`).trim());
+    await context.close();
+  });
+
+  test('without JavaScript there are no dead buttons, and the citation is still there', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}papers/${MAMBA}/`);
+    await expect(page.getByRole('button', { name: /Copy/ }).count()).resolves.toBe(0);
+    await expect(page.locator('pre.cite-bibtex').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'BibTeX file' }).getAttribute('href')).resolves.toBe(`${BASE}papers/${MAMBA}.bib`);
+    await context.close();
+  });
+});
