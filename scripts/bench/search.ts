@@ -1,91 +1,72 @@
 /**
- * A Pagefind query in a real browser on a built site: time to first results (cold: loads the
- * index entry, the needed index chunks and the top results' fragments) and again warm, plus the
- * bytes fetched from /pagefind/ for the cold query.
+ * A query on the built site's search page in chromium: time from submit to "N papers found."
+ * (first query: loads Pagefind, the needed index chunks and the first results' fragments; then a
+ * second query), plus the bytes fetched from /pagefind/ by the first.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-};
-
-/** Serve `root` at `/` (the bench builds with base `/`). */
-export function serveStatic(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(root) || !existsSync(file)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
-}
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { serveStatic } from '../../tests/helpers/static-server.ts';
 
 export interface SearchMeasure {
   query: string;
-  results: number;
+  status: string;
+  /** Submit to "N papers found." on /search/, first query: loads Pagefind, index chunks, fragments. */
   coldMs: number;
+  /** The same for a second, different query. */
   warmMs: number;
-  /** Bytes fetched under /pagefind/ by the cold query (index entry, wasm, chunks, fragments). */
+  /** Bytes fetched under /pagefind/ by the first query (index entry, wasm, chunks, fragments). */
   bytes: number;
   requests: number;
 }
 
-export async function measureSearch(dist: string, query = 'flash attention', top = 5): Promise<SearchMeasure> {
-  const { server, url } = await serveStatic(dist);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+/** Types `query` into the search page's form, submits, and times until the status says what was found. */
+async function timedQuery(page: Page, query: string): Promise<{ ms: number; status: string }> {
+  return page.evaluate(
+    (query) =>
+      new Promise<{ ms: number; status: string }>((resolve, reject) => {
+        const form = document.getElementById('search-form') as HTMLFormElement | null;
+        const status = document.getElementById('search-status');
+        const input = document.getElementById('search-q') as HTMLInputElement | null;
+        if (!form || !status || !input) return reject(new Error('the search page has no #search-form/#search-status/#search-q'));
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+          const text = status.textContent ?? '';
+          if (/found|could not/.test(text)) {
+            observer.disconnect();
+            resolve({ ms: performance.now() - started, status: text });
+          }
+        }).observe(status, { childList: true, characterData: true, subtree: true });
+        input.value = query;
+        form.requestSubmit();
+      }),
+    query,
+  );
+}
+
+export async function measureSearch(dist: string, query = 'flash attention', second = 'mixture of experts routing'): Promise<SearchMeasure> {
+  const server = await serveStatic(dist);
+  const url = server.url;
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     let bytes = 0;
     let requests = 0;
+    const bodies: Promise<unknown>[] = [];
     page.on('response', (response) => {
       if (!response.url().includes('/pagefind/')) return;
       requests += 1;
-      response.body().then((body) => (bytes += body.length), () => undefined);
+      bodies.push(response.body().then((body) => (bytes += body.length), () => undefined));
     });
-    await page.goto(url);
-    const timing = await page.evaluate(
-      async ({ query, top }) => {
-        const run = async () => {
-          const started = performance.now();
-          // @ts-expect-error served by the site, not a module of this project
-          const pagefind = await import('/pagefind/pagefind.js');
-          const search = await pagefind.search(query);
-          await Promise.all(search.results.slice(0, top).map((r: { data: () => Promise<unknown> }) => r.data()));
-          return { ms: performance.now() - started, results: search.results.length as number };
-        };
-        const cold = await run();
-        const warm = await run();
-        return { cold, warm };
-      },
-      { query, top },
-    );
+    await page.goto(`${url}search/`, { waitUntil: 'load' });
+    const cold = await timedQuery(page, query);
     await page.waitForLoadState('networkidle');
-    return { query, results: timing.cold.results, coldMs: timing.cold.ms, warmMs: timing.warm.ms, bytes, requests };
+    await Promise.all(bodies);
+    const coldBytes = bytes;
+    const coldRequests = requests;
+    const warm = await timedQuery(page, second);
+    return { query, status: cold.status, coldMs: cold.ms, warmMs: warm.ms, bytes: coldBytes, requests: coldRequests };
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
