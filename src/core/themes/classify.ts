@@ -73,8 +73,12 @@ interface CompiledPhrase {
   regex: RegExp;
 }
 
-const wordRegex = (source: string): RegExp =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+/**
+ * A phrase matched as whole words: no letter or digit right before or after it. (Written out
+ * rather than \p{L} so the regex runs without the slower `u` flag; the text is lower-cased.)
+ */
+const WORD_CHAR = 'a-z0-9\\u00aa\\u00b5\\u00ba\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff';
+const wordRegex = (source: string): RegExp => new RegExp(`(?<![${WORD_CHAR}])(?:${source})(?![${WORD_CHAR}])`, 'gi');
 
 function compileGroups(groups: readonly EvidenceGroup[]): CompiledPhrase[] {
   return groups.flatMap((group) =>
@@ -111,7 +115,7 @@ export function createClassifier(taxonomy: Taxonomy): Classifier {
     mask: theme.mask.map(wordRegex),
   }));
   const surveyCue =
-    taxonomy.survey_cues.length > 0 ? new RegExp(wordRegex(taxonomy.survey_cues.join('|')).source, 'iu') : null;
+    taxonomy.survey_cues.length > 0 ? new RegExp(wordRegex(taxonomy.survey_cues.join('|')).source, 'i') : null;
   const passingCue =
     taxonomy.passing_cues.length > 0 ? wordRegex(taxonomy.passing_cues.map((c) => `(?:${c})`).join('|')) : null;
 

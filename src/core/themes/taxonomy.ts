@@ -8,13 +8,13 @@ import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { slugSchema } from '../papers/schema.ts';
 
-/** A regular expression source, checked to compile (JavaScript syntax, matched case-insensitively). */
+/** A regular expression source, checked to compile (JavaScript syntax without the `u` flag, case-insensitive). */
 const patternSchema = z
   .string({ error: 'a phrase must be text: put it in quotes if it contains ": " or " #", or starts with [ { * & ! | > % @' })
   .min(1)
   .superRefine((source, ctx) => {
   try {
-    new RegExp(source, 'iu');
+    new RegExp(source, 'i');
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
   }
