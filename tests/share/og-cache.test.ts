@@ -1,0 +1,60 @@
+/**
+ * The Open Graph image cache across real builds: a cold build renders every card, a rebuild of
+ * the same content renders none (byte-identical images), and changing one paper's title renders
+ * exactly that paper's card again.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { REPO_ROOT, buildSite, filesIn } from '../helpers/site-build.ts';
+import type { OgBuildReport } from '../../src/integrations/og-images.ts';
+
+const WORK = join(REPO_ROOT, '.cache/share-og-cache');
+const CONTENT = '.cache/share-og-cache/content';
+const CACHE = join(WORK, 'og-cache');
+const PAPER = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
+
+/** Builds (never reusing an earlier build) and returns the report and a hash of every image. */
+async function build(): Promise<{ report: OgBuildReport; images: Map<string, string> }> {
+  const site = await buildSite({ content: CONTENT, env: { LECTERN_OG_CACHE: CACHE } });
+  const report = JSON.parse(readFileSync(join(CACHE, 'last-build.json'), 'utf8')) as OgBuildReport;
+  const images = new Map(
+    filesIn(join(site.outDir, 'og'), '.png').map((file) => [file, createHash('sha256').update(readFileSync(join(site.outDir, 'og', file))).digest('hex')]),
+  );
+  return { report, images };
+}
+
+const previousRebuild = process.env.LECTERN_TEST_REBUILD;
+beforeAll(() => {
+  process.env.LECTERN_TEST_REBUILD = '1';
+  rmSync(WORK, { recursive: true, force: true });
+  cpSync(join(REPO_ROOT, 'tests/fixtures/site-content'), join(REPO_ROOT, CONTENT), { recursive: true });
+});
+afterAll(() => {
+  if (previousRebuild === undefined) delete process.env.LECTERN_TEST_REBUILD;
+  else process.env.LECTERN_TEST_REBUILD = previousRebuild;
+});
+
+test('a rebuild renders only the images whose inputs changed', { timeout: 300_000 }, async () => {
+  const cold = await build();
+  expect(cold.report.total).toBe(cold.images.size);
+  expect(cold.report.total).toBeGreaterThanOrEqual(10); // 5 papers, themes, no theme, digests
+  expect(cold.report.generated).toBe(cold.report.total);
+  expect(readdirSync(CACHE).filter((f) => f.endsWith('.png'))).toHaveLength(cold.report.total);
+
+  const warm = await build();
+  expect(warm.report).toMatchObject({ total: cold.report.total, generated: 0, cached: cold.report.total });
+  expect(warm.images).toEqual(cold.images);
+
+  const file = join(REPO_ROOT, CONTENT, 'papers', `${PAPER}.mdx`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "Mamba: /m, 'title: "Mamba (revised): '));
+  const changed = await build();
+  expect(changed.report).toMatchObject({ total: cold.report.total, generated: 1, cached: cold.report.total - 1 });
+  const differing = [...changed.images].filter(([name, hash]) => cold.images.get(name) !== hash).map(([name]) => name);
+  expect(differing).toEqual([`papers/${PAPER}.png`]);
+  console.info(
+    `OG images: cold ${cold.report.ms} ms for ${cold.report.total} (${cold.report.msPerGenerated} ms each), ` +
+      `warm ${warm.report.ms} ms, one changed ${changed.report.ms} ms; ${Math.round(cold.report.bytes / cold.report.total / 1024)} KiB per image`,
+  );
+});
