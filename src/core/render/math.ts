@@ -12,6 +12,8 @@ export interface RenderedText {
   html: string;
   /** True when at least one math segment rendered through KaTeX (the page needs its CSS). */
   hasMath: boolean;
+  /** Search words for symbols nobody types (`searchAliases`), for a hidden span on the paper page. */
+  aliases: string;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -39,7 +41,7 @@ export function renderTex(tex: string): string | null {
 /**
  * Renders clean text. Each math segment is wrapped in `<span data-pagefind-ignore>` (the KaTeX
  * markup repeats the formula three times) followed by a visually hidden, aria-hidden span with
- * its readable words (see `mathSearchWords`), so search indexes "PixArt-α" as "pixart α alpha".
+ * its plain text, so search indexes the formula once, as readable text.
  */
 export function renderCleanText(clean: string): RenderedText {
   let hasMath = false;
@@ -51,11 +53,11 @@ export function renderCleanText(clean: string): RenderedText {
       hasMath = true;
       return (
         `<span data-pagefind-ignore>${rendered}</span>` +
-        `<span class="visually-hidden" aria-hidden="true">${escapeHtml(mathSearchWords(segment.tex))}</span>`
+        `<span class="visually-hidden" aria-hidden="true">${escapeHtml(toPlainText(`$${segment.tex}$`))}</span>`
       );
     })
     .join('');
-  return { html, hasMath };
+  return { html, hasMath, aliases: searchAliases(clean) };
 }
 
 /** Greek letters by their TeX names, so "alpha" finds "α". */
@@ -68,15 +70,14 @@ const GREEK: Record<string, string> = {
 };
 
 /**
- * The words a reader would type for a formula: its readable text plus the names of its
- * Greek letters, e.g. `\alpha` or `α` -> "α alpha"; `O(n^2)` -> "O(n²)".
+ * The words people type for the symbols in clean text that they cannot type: the names of its
+ * Greek letters, in text or math (`PixArt-α` and `PixArt-$\alpha$` -> "alpha"). Empty when none.
  */
-export function mathSearchWords(tex: string): string {
-  const plain = toPlainText(`$${tex}$`);
+export function searchAliases(clean: string): string {
   const names = new Set<string>();
-  for (const ch of plain) {
+  for (const ch of toPlainText(clean)) {
     const name = GREEK[ch];
     if (name) names.add(name);
   }
-  return [plain, ...names].join(' ');
+  return [...names].join(' ');
 }
