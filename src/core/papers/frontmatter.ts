@@ -4,13 +4,14 @@
  * double-quoted on one line), so the same data always gives the same bytes, and no title or
  * abstract can end the frontmatter early, become YAML syntax or reach the MDX compiler.
  *
- * Reading uses the `yaml` package. Writing uses a small emitter for JSON-like data: a JSON
- * string literal is a valid YAML double-quoted scalar once the few characters YAML treats
- * differently are escaped too. It is 10x faster than `yaml`'s stringify (about 0.1 s instead
- * of 1 s for 10,000 papers, which decides the import benchmark), and tests check that both
- * `yaml` and Astro's reader (js-yaml) read back exactly what was written.
+ * Reading uses js-yaml, the reader Astro's content layer uses, so the importer sees exactly what
+ * the site sees (and it is 4x faster than `yaml` on 10,000 files). Writing uses a small emitter
+ * for JSON-like data: a JSON string literal is a valid YAML double-quoted scalar once the few
+ * characters YAML treats differently are escaped too. It is 10x faster than `yaml`'s stringify
+ * (about 0.1 s instead of 1 s for 10,000 papers), and tests check that both js-yaml and `yaml`
+ * read back exactly what was written.
  */
-import { parseDocument } from 'yaml';
+import { load, type YAMLException } from 'js-yaml';
 
 /** Frontmatter keys in the order they are written; other keys (people's) follow in their own order. */
 export const KEY_ORDER = [
@@ -49,14 +50,13 @@ export function parsePaperFile(text: string): ParseResult {
   const close = CLOSING.exec(rest);
   if (!close) return { ok: false, line: 1, message: 'the frontmatter has no closing "---" line' };
   const yamlText = rest.slice(0, close.index);
-  const doc = parseDocument(yamlText, { prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const offset = problem.pos[0];
-    const line = 2 + (yamlText.slice(0, offset).match(/\n/g)?.length ?? 0);
-    return { ok: false, line, message: `the frontmatter is not valid YAML (${problem.message.split('\n')[0]})` };
+  let data: unknown;
+  try {
+    data = load(yamlText);
+  } catch (error) {
+    const { mark, reason, message } = error as Partial<YAMLException>;
+    return { ok: false, line: 2 + (mark?.line ?? 0), message: `the frontmatter is not valid YAML (${reason ?? message})` };
   }
-  const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, line: 2, message: 'the frontmatter is not a mapping of fields' };
   }
@@ -104,7 +104,8 @@ function emitScalar(value: unknown): string | null {
   if (typeof value === 'string') return emitString(value);
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
-  if (value instanceof Date) return emitString(value.toISOString());
+  // A person's unquoted date (`2026-11-02`) is read as a Date; write it back the same way.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : value.toISOString().replace(/T00:00:00\.000Z$/, '');
   if (Array.isArray(value)) return value.length === 0 ? '[]' : null;
   if (typeof value === 'object') return Object.keys(value).length === 0 ? '{}' : null;
   return emitString(String(value));
