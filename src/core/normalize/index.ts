@@ -10,6 +10,7 @@
  * `normalizeText` never throws, is idempotent, and emits only math that `isValidMath` accepts.
  */
 import { isValidMath, joinMath, MAX_MATH_LENGTH, splitMath } from './math.ts';
+import { restoreBackslashes } from './backslashes.ts';
 import { texToText } from './tex.ts';
 
 export { isValidMath, joinMath, splitMath };
@@ -17,61 +18,22 @@ export type { CleanSegment } from './math.ts';
 
 /** Control characters, bidi overrides and zero-width characters: never meaningful in a title. */
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
 /**
- * TeX control words whose backslash got lost and which are never English words (checked to
- * stand alone in `bareMacro`). Literal-led alternatives keep the scan fast.
+ * Anything `normalizeOnce` may change beyond whitespace and invisible characters; text without
+ * it (most abstracts) skips the full pass. Backslash-less control words (`geq`, `propto`) are
+ * only restored in text that shows other TeX residue, which in practice they come with.
+ * Substring checks and one character class: a regex alternation is far slower on 2 KB.
  */
-const BARE_MACROS = /varepsilon|[lr]angle|propto|[gl]eq|math(?:cal|bf|rm|bb)\{|text(?:bf|it|tt)\{|emph\{|\{(?:bf|it|em|rm|tt|sc) /g;
-
-function bareMacro(match: string, offset: number, whole: string): string {
-  if (match[0] === '{') return `{\\${match.slice(1)}`; // `{bf 1}`: a font switch lost its backslash
-  if (inUrl(whole, offset)) return match;
-  const before = whole[offset - 1];
-  const word = match.endsWith('{') ? match.slice(0, -1) : match;
-  const after = whole[offset + word.length];
-  const glued = (ch: string | undefined) => ch !== undefined && /[\\\p{L}\p{M}]/u.test(ch);
-  return glued(before) || (word === match && glued(after)) ? match : `\\${match}`;
-}
-
-const GREEK =
-  'alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega';
-
-const GREEK_END = '(?:(?!\\p{L})|(?=cdot|propto))';
-
-/**
- * A Greek letter's name that lost its backslash inside a formula: glued to a sub/superscript,
- * to `cdot`/`propto`, or in a ratio (`eta_2propto d`, `lambda_1=0`, `eta/lambdacdot d`).
- */
-const GREEK_IN_FORMULA = new RegExp(
-  `(?<![\\\\\\p{L}])(?:${GREEK})(?=[_^]|cdot|propto|/(?:${GREEK})${GREEK_END})|(?<=(?<![\\\\\\p{L}])(?:${GREEK})/)(?:${GREEK})${GREEK_END}`,
-  'gu',
-);
-
-function greekInFormula(match: string, offset: number, whole: string): string {
-  if (inUrl(whole, offset)) return match;
-  const rest = whole.slice(offset + match.length, offset + match.length + 6);
-  return rest.startsWith('cdot') || rest.startsWith('propto') ? `\\${match}\\` : `\\${match}`;
-}
-
-/** True when `offset` is inside a URL (the word around it has a scheme or `www.`). */
-function inUrl(whole: string, offset: number): boolean {
-  const word = whole.slice(whole.lastIndexOf(' ', offset) + 1, offset);
-  return word.includes('://') || word.includes('www.');
-}
-
-/**
- * Anything `normalizeOnce` may change beyond whitespace and invisible characters. Text without
- * it (most abstracts) skips the full pass. (Plain substring checks: far faster than one regex
- * alternation over a 2 KB abstract.)
- */
-const TRIGGER_CHARS = /[\\{}$^~_]/;
-const TRIGGER_WORDS = ['<=', '>=', '[email', '--', '``', "''", 'geq', 'leq', 'langle', 'rangle', 'propto', 'varepsilon'];
+const TRIGGER_CHARS = /[\\{}$^~_<>`]/;
 
 function mayChange(s: string): boolean {
   return (
     TRIGGER_CHARS.test(s) ||
-    TRIGGER_WORDS.some((w) => s.includes(w)) ||
+    s.includes('--') ||
+    s.includes("''") ||
+    s.includes('[email') ||
     (s.includes('times') && /\dtimes/.test(s)) ||
     (s.includes('sim') && /sim\d/.test(s)) ||
     (s.includes('approx') && /approx\d/.test(s))
@@ -90,7 +52,10 @@ const TRIVIAL_MATH = /^[^\\^_{}A-Za-z]*$/;
 function sanitize(raw: string): string {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
   if (/[^\x20-\x7e]/.test(s)) {
-    s = s.toWellFormed().replace(INVISIBLE, '').normalize('NFC');
+    if (!s.isWellFormed()) s = s.toWellFormed();
+    if (HAS_INVISIBLE.test(s)) s = s.replace(INVISIBLE, '');
+    // code points below U+0300 are all in NFC already
+    if (/[^\u0000-\u02ff]/.test(s)) s = s.normalize('NFC');
     if (/[^\S ]/.test(s) || s.includes('  ')) s = s.replace(/\s+/g, ' ');
   } else if (s.includes('  ')) {
     s = s.replace(/ {2,}/g, ' ');
@@ -151,7 +116,8 @@ function isDigit(ch: string | undefined): boolean {
 function normalizeOnce(raw: string): string {
   let s = sanitize(raw);
   if (!mayChange(s)) return s;
-  s = s.replace(/(?<!\\)\${2,}/g, '$').replace(BARE_MACROS, bareMacro).replace(GREEK_IN_FORMULA, greekInFormula);
+  s = s.replace(/(?<!\\)\${2,}/g, '$');
+  s = restoreBackslashes(s);
 
   // Pair unescaped dollars into math candidates: the opening `$` is followed and the closing
   // one preceded by a non-space (Pandoc's rule), so `5.18\times$ latency ... 42.9%$ energy`
@@ -244,6 +210,6 @@ export function toPlainText(clean: string): string {
   return splitMath(clean)
     .map((seg) => (seg.kind === 'text' ? seg.value : texToText(seg.tex, 'math').normalize('NFC')))
     .join('')
-    .replace(/\s+/g, ' ')
+    .replace(/ {2,}/g, ' ')
     .trim();
 }
