@@ -110,6 +110,23 @@ describe('hard cases from the theme definitions', () => {
     ).toEqual([]);
   });
 
+  it('look-alike names do not count: GQA the benchmark, "best performer", LRU caches, human experts', () => {
+    expect(
+      themesOf({
+        title: 'Instruction Tuning a Vision-Language Model on Synthetic Charts',
+        abstract:
+          'We fine-tune a vision-language model on two million synthetic chart questions. It is the best performer on ChartQA ' +
+          'and improves on VQAv2, GQA and TextVQA, with experts judging its answers more faithful.',
+      }),
+    ).toEqual([]);
+    expect(
+      themesOf({
+        title: 'Learned Eviction for the KV Cache',
+        abstract: 'Instead of an LRU eviction policy we learn which KV cache entries to evict, cutting KV cache memory by 4x.',
+      }),
+    ).toEqual(['efficient-attention']);
+  });
+
   it('title evidence weighs more than the same words in the abstract', () => {
     const inTitle = classifier.classify({ title: 'Grouped-Query Attention for Faster Decoding', abstract: 'We study decoding.' });
     const inAbstract = classifier.classify({ title: 'Faster Decoding', abstract: 'We study grouped-query attention for decoding.' });
