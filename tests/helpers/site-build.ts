@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -134,6 +134,20 @@ function runAstroBuild(env: Record<string, string>): Promise<string> {
   });
 }
 
+/** Finished builds kept in the cache; older ones are deleted after each new build. */
+const KEEP_BUILDS = 12;
+
+function pruneCache(): void {
+  const builds = readdirSync(CACHE_ROOT)
+    .filter((name) => /^[0-9a-f]{16}$/.test(name))
+    .map((name) => {
+      const log = join(CACHE_ROOT, name, 'build.log');
+      return { name, time: existsSync(log) ? statSync(log).mtimeMs : 0 };
+    })
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of builds.slice(KEEP_BUILDS)) rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
+}
+
 export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBuild> {
   const resolved = {
     content: options.content ?? 'content',
@@ -149,6 +163,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
   const rebuild = process.env.LECTERN_TEST_REBUILD === '1';
   return withLock('build', async () => {
     if (!rebuild && existsSync(marker)) {
+      const now = new Date();
+      utimesSync(marker, now, now); // recently used: kept by pruneCache
       return { outDir, base, site: resolved.site, log: readFileSync(marker, 'utf8'), cached: true };
     }
     rmSync(dir, { recursive: true, force: true });
@@ -162,6 +178,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
       LECTERN_CACHE_DIR: join(dir, 'astro-cache'),
     });
     writeFileSync(marker, log);
+    pruneCache();
     return { outDir, base, site: resolved.site, log, cached: false };
   });
 }
