@@ -93,7 +93,8 @@ export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cach
   let bytes = 0;
   const dirs = new Set(jobs.map((job) => dirname(join(outDir, job.file))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-  await pool(jobs, Math.max(2, availableParallelism()), async (job) => {
+  // Satori lays out on this thread while resvg renders in the libuv pool: two jobs per core keep both busy.
+  await pool(jobs, 2 * availableParallelism(), async (job) => {
     const cached = join(cacheDir, `${ogCardHash(job.card)}.png`);
     const target = join(outDir, job.file);
     if (!existsSync(cached)) {
