@@ -6,7 +6,7 @@
  * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
  * count, and search index size. Prints a table and writes JSON.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,19 +65,26 @@ function ratio(value: string | undefined, name: string, fallback: number): numbe
 
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** Runs `astro build` in `cwd`; the full log goes to `<outDir>.log`. */
+/**
+ * Runs `astro build` of the project at `root` from `cwd`; the full log goes to `<cwd>/<label>.log`.
+ * Astro puts its prerender bundle in `<cwd>/.astro/` when outDir is outside cwd, so the bench
+ * runs from its temp folder (with a node_modules link) and never shares the repo's `.astro/`
+ * with someone else's build.
+ */
 async function astroBuild(
+  root: string,
   cwd: string,
   env: Record<string, string>,
   outDir: string,
   echo: boolean,
+  label: string,
 ): Promise<{ result: RunResult; report: BuildReport }> {
-  const result = await run(process.execPath, [ASTRO, 'build'], {
+  const result = await run(process.execPath, [ASTRO, 'build', '--root', root], {
     cwd,
     env: { ...process.env, ...env, LECTERN_OUT_DIR: outDir, FORCE_COLOR: '0' },
     echo,
   });
-  writeFileSync(`${outDir}.log`, result.lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(7)} ${stripAnsi(l.text)}`).join('\n'));
+  writeFileSync(join(cwd, `${label}.log`), result.lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(7)} ${stripAnsi(l.text)}`).join('\n'));
   const { phases, pages } = buildPhases(result.lines, result.wallMs);
   const searchDir = join(outDir, 'pagefind');
   const report: BuildReport = {
@@ -181,7 +188,8 @@ async function main(): Promise<void> {
     // Fresh caches: the content layer's and the OG images' (kept for the incremental rebuild).
     const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: join(tmp, 'og-cache') };
     log('astro build (lectern, cold)');
-    const lectern = await astroBuild(REPO, env, outDir, echo);
+    symlinkSync(join(REPO, 'node_modules'), join(tmp, 'node_modules'));
+    const lectern = await astroBuild(REPO, tmp, env, outDir, echo, 'build-cold');
     results.lectern = lectern.report;
     if (!lectern.report.ok) log(`lectern build FAILED:\n${lectern.report.logTail?.join('\n')}`);
 
@@ -193,7 +201,8 @@ async function main(): Promise<void> {
       extra.frontmatter.added = last;
       writeFileSync(join(content, 'papers', `${extra.frontmatter.slug}.mdx`), paperFile(extra));
       log('astro build (lectern, one paper added, warm cache)');
-      const rebuild = await astroBuild(REPO, env, outDir, echo);
+      const rebuild = await astroBuild(REPO, tmp, env, outDir, echo, 'build-plus-one');
+      if (!rebuild.report.ok) log(`rebuild FAILED:\n${rebuild.report.logTail?.join('\n')}`);
       results.incremental = {
         ...rebuild.report,
         // Integrations that cache by content hash say what they regenerated: keep their lines.
@@ -205,7 +214,7 @@ async function main(): Promise<void> {
     if (args.search && lectern.report.ok) {
       const { measureSearch } = await import('./bench/search.ts');
       log('pagefind query in chromium');
-      results.search = await measureSearch(outDir);
+      results.search = await measureSearch(outDir).catch((error: Error) => ({ error: error.message }));
     }
 
     // 6. Baseline: plain Astro 7 MDX over the same papers.
@@ -214,7 +223,7 @@ async function main(): Promise<void> {
       writeBaselineProject(project, join(content, 'papers'));
       log('astro build (baseline: plain Astro 7 MDX)');
       // Its output stays inside the project: the prerender bundle resolves packages from there.
-      const baseline = await astroBuild(project, { LECTERN_CACHE_DIR: join(project, '.cache') }, join(project, 'dist'), echo);
+      const baseline = await astroBuild(project, project, { LECTERN_CACHE_DIR: join(project, '.cache') }, join(project, 'dist'), echo, 'build-baseline');
       results.baseline = baseline.report;
       if (lectern.report.ok && baseline.report.ok) {
         results.ratios = {
@@ -247,11 +256,12 @@ async function main(): Promise<void> {
   rows.push(['search index', l.searchIndex ? `${mb(l.searchIndex.bytes)} / ${l.searchIndex.files} files` : 'none', '']);
   const inc = results.incremental as BuildReport | undefined;
   if (inc) {
-    rows.push(['+1 paper rebuild (warm)', s(inc.wallMs), '']);
+    rows.push(['+1 paper rebuild (warm)', inc.ok ? s(inc.wallMs) : 'FAILED', '']);
     for (const phase of inc.phases) rows.push([`  ${phase.name}`, s(phase.ms), '']);
   }
-  const search = results.search as { coldMs: number; warmMs: number; bytes: number } | undefined;
-  if (search) rows.push(['search query cold/warm', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`]);
+  const search = results.search as { coldMs: number; warmMs: number; bytes: number; error?: string } | undefined;
+  if (search?.error) rows.push(['search query', 'FAILED', search.error.slice(0, 60)]);
+  else if (search) rows.push(['search query cold/warm', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`]);
   const ratios = results.ratios as { wall: number; peakRss: number } | undefined;
   if (ratios) rows.push(['lectern / baseline', `time ${ratios.wall.toFixed(2)}x`, `RSS ${ratios.peakRss.toFixed(2)}x`]);
   process.stdout.write(
@@ -263,7 +273,7 @@ async function main(): Promise<void> {
   writeFileSync(`${jsonPath}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(`${jsonPath}.tmp`, jsonPath);
   process.stdout.write(`JSON: ${jsonPath}\n`);
-  if (!l.ok || (b && !b.ok)) process.exit(1);
+  if (!l.ok || (b && !b.ok) || (inc && !inc.ok) || search?.error) process.exit(1);
 }
 
 await main();
