@@ -18,7 +18,10 @@ export default function pagefindIntegration(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(`could not create the index: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
+          // Only paper pages carry data-pagefind-body; reading the rest (the all-papers table, theme
+          // and digest lists: a third of the HTML at 10,000 papers) only costs time. At 10,000
+          // papers this took the index from 30 s to 21 s (bench, scripts/bench.ts).
+          const added = await index.addDirectory({ path: outDir, glob: 'papers/*/index.html' });
           if (added.errors.length > 0) throw new Error(`indexing ${outDir}: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`writing the index: ${written.errors.join('; ')}`);
