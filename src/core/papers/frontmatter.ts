@@ -66,9 +66,11 @@ export function parsePaperFile(text: string): ParseResult {
 /** `data` with the known keys first, in KEY_ORDER, then the others in their existing order. */
 export function orderKeys(data: Record<string, unknown>): Record<string, unknown> {
   const ordered: Record<string, unknown> = {};
-  // defineProperty: a key such as `__proto__` stays a plain key.
   const put = (key: string, value: unknown): void => {
-    if (value !== undefined && !Object.hasOwn(ordered, key)) Object.defineProperty(ordered, key, { value, enumerable: true, writable: true, configurable: true });
+    if (value === undefined || Object.hasOwn(ordered, key)) return;
+    // `__proto__` must stay a plain key, not set the prototype.
+    if (key === '__proto__') Object.defineProperty(ordered, key, { value, enumerable: true, writable: true, configurable: true });
+    else ordered[key] = value;
   };
   for (const key of KEY_ORDER) if (Object.hasOwn(data, key)) put(key, data[key]);
   for (const [key, value] of Object.entries(data)) put(key, value);
@@ -85,10 +87,13 @@ export function serializePaperFile(data: Record<string, unknown>, body: string):
  * (YAML's non-printables; NEL is a line break), U+2028/2029 (line breaks in YAML 1.1 readers),
  * the BOM and the two non-characters.
  */
-const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const YAML_UNSAFE_ALL = new RegExp(YAML_UNSAFE.source, 'g');
 
 function emitString(value: string): string {
-  return JSON.stringify(value).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  if (!YAML_UNSAFE.test(json)) return json;
+  return json.replace(YAML_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Plain keys that YAML 1.1/1.2 readers would turn into null or a boolean. */

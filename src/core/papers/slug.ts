@@ -36,13 +36,20 @@ export function slugBase(title: string): string {
   return SLUG_PATTERN.test(slug) ? slug : 'paper';
 }
 
+/** The next suffix to try per base, per `taken` set: keeps many papers with one base linear. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /**
  * The first of `base`, `base-2`, `base-3`, ... not in `taken` (slugs and aliases already in
  * use); adds the result to `taken`. Deterministic: the same order of calls gives the same slugs.
  */
 export function uniqueSlug(base: string, taken: Set<string>): string {
+  let counters = nextSuffix.get(taken);
+  if (!counters) nextSuffix.set(taken, (counters = new Map()));
+  let n = counters.get(base) ?? 2;
   let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  while (taken.has(slug)) slug = `${base}-${n++}`;
+  counters.set(base, n);
   taken.add(slug);
   return slug;
 }
