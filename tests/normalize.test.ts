@@ -183,6 +183,12 @@ describe('normalizeText properties', () => {
     expect(typeof normalizeText('\\"'.repeat(100_000))).toBe('string');
     expect(typeof normalizeText('$'.repeat(100_001) + 'x')).toBe('string');
     expect(typeof normalizeText('$a$'.repeat(50_000))).toBe('string');
+    // inputs aimed at quadratic scans (vitest's timeout catches a blow-up)
+    for (const unit of ['alpha_', 'cdot', 'lambdacdot', 'https://x.org/alpha_', 'a/beta/', '~{', '\\"{', '^{', '\\cite{', '$x_{', '{bf ']) {
+      expect(normalizeText(unit.repeat(200_000 / unit.length))).not.toMatch(/^\s/);
+    }
+    const manyMath = Array.from({ length: 1000 }, (_, i) => `$x_{${i}}$`).join(' ');
+    expect(mathOf(normalizeText(manyMath)).length).toBe(200);
   });
 });
 

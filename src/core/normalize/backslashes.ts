@@ -34,16 +34,20 @@ function joins(ch: string | undefined): boolean {
   return ch !== undefined && (ch === '\\' || /[\p{L}\p{M}]/u.test(ch));
 }
 
-/** Start of the run of ASCII letters ending just before `end`. */
+/** Longest name looked for; bounds the scans so that no input makes them quadratic. */
+const MAX_NAME = 12;
+
+/** Start of the run of ASCII letters ending just before `end` (at most MAX_NAME + 1 back). */
 function runStart(s: string, end: number): number {
   let i = end;
-  while (i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) i -= 1;
+  while (i > 0 && end - i <= MAX_NAME && isAsciiLetter(s.charCodeAt(i - 1))) i -= 1;
   return i;
 }
 
 /** True when `offset` is inside a URL (the word around it has a scheme or `www.`). */
 function inUrl(s: string, offset: number): boolean {
-  const word = s.slice(s.lastIndexOf(' ', offset) + 1, offset);
+  const tail = s.slice(Math.max(0, offset - 2000), offset);
+  const word = tail.slice(tail.lastIndexOf(' ') + 1);
   return word.includes('://') || word.includes('www.');
 }
 
@@ -56,7 +60,7 @@ function greekBefore(s: string, end: number): number {
 /** Length of a Greek name starting at `start` and ending a word (or glued to an operator), or 0. */
 function greekAt(s: string, start: number): number {
   let end = start;
-  while (end < s.length && isAsciiLetter(s.charCodeAt(end))) end += 1;
+  while (end < s.length && end - start <= MAX_NAME && isAsciiLetter(s.charCodeAt(end))) end += 1;
   for (let k = end; k > start; k -= 1) {
     if (!GREEK.has(s.slice(start, k))) continue;
     if (k === end ? !joins(s[k]) : GLUED_OPERATORS.some((op) => s.startsWith(op, k))) return k - start;

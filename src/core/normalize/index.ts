@@ -40,6 +40,9 @@ function mayChange(s: string): boolean {
   );
 }
 
+/** Math spans kept per text; past that (no real abstract comes close) they are read as text. */
+const MAX_MATH_SPANS = 200;
+
 /** `$`s that are not escaped, with the escapes themselves (to skip them). */
 const DOLLARS = /\\[\s\S]|\$/g;
 
@@ -128,6 +131,7 @@ function normalizeOnce(raw: string): string {
   const parts: Array<{ kind: 'text'; raw: string } | { kind: 'math'; tex: string }> = [];
   let pending = '';
   let last = 0;
+  let mathCount = 0;
   for (let k = 0; k < dollars.length; k += 1) {
     const open = dollars[k]!;
     const close = dollars[k + 1];
@@ -141,12 +145,13 @@ function normalizeOnce(raw: string): string {
       !(PROSE.test(content) && !content.includes('\\'));
     if (!pairs) continue; // this `$` stays in the text run; texToText decides what it is
     pending += s.slice(last, open);
-    if (TRIVIAL_MATH.test(content) || !isValidMath(content)) {
+    if (TRIVIAL_MATH.test(content) || mathCount >= MAX_MATH_SPANS || !isValidMath(content)) {
       pending += content; // not worth math, or not math KaTeX can read: its text
     } else {
       if (pending) parts.push({ kind: 'text', raw: pending });
       pending = '';
       parts.push({ kind: 'math', tex: content });
+      mathCount += 1;
     }
     last = close + 1;
     k += 1;

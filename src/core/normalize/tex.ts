@@ -117,10 +117,18 @@ function flatten(s: string, mode: TexMode): string {
   return mode === 'text' ? t.replace(/\$(?!\d)/g, '') : t.replace(/\$/g, '');
 }
 
-/** True when a `~` between the converted text `out` and raw input at `k` is a TeX tie. */
-function isTie(out: string, s: string, k: number): boolean {
+/** True when the raw text just before `i` ends with a URL (`.../CG-Taylor/{here.}`). */
+function urlBefore(s: string, i: number): boolean {
+  const tail = s.slice(Math.max(0, i - 300), i);
+  return tail.includes('://') && URL_TAIL.test(tail);
+}
+
+/**
+ * True when a `~` after the raw character `prev` and before raw input at `k` is a TeX tie.
+ * (Reads the input, never `out`: indexing a string being built by `+=` flattens it each time.)
+ */
+function isTie(prev: string | undefined, s: string, k: number): boolean {
   while (s[k] === '{' || s[k] === '}') k += 1;
-  const prev = out[out.length - 1];
   return prev !== undefined && prev !== ' ' && /[A-Za-z(\[\\$]/.test(s[k] ?? '');
 }
 
@@ -205,7 +213,7 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
         }
         const symbol = SYMBOLS[name];
         // a `~` that would read as a TeX tie next time becomes the tilde operator
-        out += symbol === '~' && isTie(out, s, k) ? '∼' : symbol ?? name;
+        out += symbol === '~' && isTie(s[i - 1], s, k) ? '∼' : symbol ?? name;
         i = k;
         continue;
       }
@@ -234,7 +242,7 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
     }
 
     if (ch === '{') {
-      if (mode === 'text' && next !== ' ' && URL_TAIL.test(out.slice(-300))) out += ' ';
+      if (mode === 'text' && next !== ' ' && urlBefore(s, i)) out += ' ';
       i += 1;
       continue;
     }
@@ -253,7 +261,7 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
         out += ' ';
       } else {
         // TeX's non-breaking space (`models~(LLMs)`); `~57K` and `10~30%` mean "about"/"to".
-        out += isTie(out, s, i + 1) ? ' ' : '~';
+        out += isTie(s[i - 1], s, i + 1) ? ' ' : '~';
       }
       i += 1;
       continue;
