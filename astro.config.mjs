@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import pagefind from './src/integrations/pagefind.ts';
 import ogImages from './src/integrations/og-images.ts';
+import { isRedirectPage } from './src/integrations/sitemap-filter.ts';
 
 /**
  * Deployment settings come from the environment so the same repo can be published at a
@@ -16,12 +17,13 @@ import ogImages from './src/integrations/og-images.ts';
  */
 const site = process.env.LECTERN_SITE ?? 'https://lectern.example.org';
 const base = process.env.LECTERN_BASE ?? '/';
+const outDir = process.env.LECTERN_OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  outDir: process.env.LECTERN_OUT_DIR ?? './dist',
+  outDir,
   // Benchmarks and tests building other content folders keep their own content-layer cache.
   cacheDir: process.env.LECTERN_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
@@ -46,5 +48,5 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // pagefind last: it indexes the finished output of every other integration.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), ogImages(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), ogImages(), pagefind()],
 });

@@ -133,6 +133,12 @@ describe('permanent links', () => {
     }
   });
 
+  test('the sitemap lists the paper once, under its current URL, and no redirect page', () => {
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain(`<loc>${SITE}${BASE}papers/${MAMBA}/</loc>`);
+    for (const alias of ALIASES) expect(sitemap).not.toContain(`${BASE}papers/${alias}/<`);
+  });
+
   test('a build where an alias is another paper\'s slug fails and names both files', async () => {
     fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text.replace(/^aliases: \[\]$/m, 'aliases: [pixart-alpha-fast-training-of-diffusion-transformer]'));
     const failure = buildSite({ content: CONFLICT_CONTENT });
