@@ -1,0 +1,192 @@
+/**
+ * The seeded site in a real browser (Debian's chromium via playwright-core): search, filters,
+ * keyboard use, accessibility (axe-core) in light and dark, console errors.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
+import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
+import { readPage } from '../helpers/site-check.ts';
+
+const CONTENT = 'content';
+
+describe.runIf(browserTestsEnabled())('the site in chromium', () => {
+  let site: SiteBuild;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    site = await buildSite({ content: CONTENT });
+    server = await serveStatic(site.outDir, site.base);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    page.on('close', () => errors.push(...pageErrors.map((error) => `${path}: ${error}`)));
+    await page.goto(server.url + path);
+    return page;
+  }
+
+  /** The site path of the seeds' FlashAttention paper page. */
+  function flashAttentionPath(): string {
+    const $ = readPage(site.outDir, 'papers/index.html');
+    const href = $('table.papers tbody tr td:first-child a')
+      .filter((_, el) => $(el).text().startsWith('FlashAttention:'))
+      .attr('href');
+    if (!href) throw new Error('no FlashAttention paper in the seeds');
+    return href.slice(site.base.length);
+  }
+
+  async function resultTitles(page: Page): Promise<string[]> {
+    await page.waitForFunction(() => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return /found/.test(status);
+    });
+    return page.locator('#search-results > li > a.paper-title').allTextContents();
+  }
+
+  async function resultCount(page: Page): Promise<number> {
+    await resultTitles(page);
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    return status.startsWith('No') ? 0 : Number(/\d+/.exec(status)?.[0]);
+  }
+
+  test('"flash attention" finds a FlashAttention paper on the first page of results', async () => {
+    const page = await open('search/?q=flash+attention');
+    const titles = await resultTitles(page);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThanOrEqual(10);
+    expect(titles.some((title) => /FlashAttention/.test(title)), titles.join('\n')).toBe(true);
+    await page.close();
+  });
+
+  test('"pixart alpha" finds PixArt-α, typed into the header search box', async () => {
+    const page = await open('');
+    await page.fill('#site-search-q', 'pixart alpha');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=pixart\+alpha/);
+    const titles = await resultTitles(page);
+    expect(titles[0]).toMatch(/^PixArt-α/);
+    await page.close();
+  });
+
+  test('a theme filter narrows the results to papers with that theme', async () => {
+    const page = await open('search/?q=attention');
+    const all = await resultCount(page);
+    await page.selectOption('#search-theme', { label: 'Quantization' });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'Quantization');
+    await page.waitForFunction((before) => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return /found/.test(status) && !status.startsWith(`${before} `);
+    }, all);
+    const narrowed = await resultCount(page);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+    const themes = await page.locator('#search-results > li .meta').allTextContents();
+    expect(themes.length).toBe(Math.min(narrowed, 10));
+    for (const line of themes) expect(line).toContain('Quantization');
+    await page.close();
+  });
+
+  test('sorting by upvotes orders results by upvotes', async () => {
+    const page = await open('search/?q=attention&sort=upvotes');
+    const links = await (async () => {
+      await resultTitles(page);
+      return page.locator('#search-results > li > a.paper-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    })();
+    const upvotes = links.map((path) => {
+      const $ = readPage(site.outDir, `${path.slice(site.base.length)}index.html`);
+      return Number($('[data-pagefind-sort="upvotes"]').text() || -1);
+    });
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  test('search JavaScript loads only on the search page, and Pagefind only once a query is made', async () => {
+    const scripts: string[] = [];
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(server.url + flashAttentionPath(), { waitUntil: 'networkidle' });
+    expect(scripts).toEqual([]);
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    expect(scripts.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    await page.fill('#search-q', 'mamba');
+    await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(scripts.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    await page.close();
+  });
+
+  test('keyboard: skip link, header search, and sorting the papers table', async () => {
+    const page = await open('papers/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // The first sortable column header is a button reachable by Tab; Enter sorts by title.
+    let focused = '';
+    for (let i = 0; i < 20 && focused !== 'Title'; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent ?? '' : ''));
+    }
+    expect(focused).toBe('Title');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('th[data-sort="title"]', 'aria-sort')).toBe('ascending');
+    const titles = await page.locator('table.papers tbody tr').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.title ?? ''));
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('th[data-sort="title"]', 'aria-sort')).toBe('descending');
+
+    // Shift+Tab back into the header search box; typing and Enter searches.
+    await page.focus('#site-search-q');
+    await page.keyboard.type('mamba');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=mamba/);
+    expect((await resultTitles(page)).length).toBeGreaterThan(0);
+    // Results are links reachable with the keyboard.
+    await page.focus('#search-q');
+    let onResult = false;
+    for (let i = 0; i < 12 && !onResult; i += 1) {
+      await page.keyboard.press('Tab');
+      onResult = await page.evaluate(() => document.activeElement?.closest('#search-results') !== null);
+    }
+    expect(onResult).toBe(true);
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe-core (WCAG 2.1 AA), ${scheme} scheme: no serious or critical violations`, async () => {
+      const schemeContext = await browser.newContext({ colorScheme: scheme });
+      const pages = ['', flashAttentionPath(), 'themes/efficient-attention/', 'papers/', 'search/?q=flash+attention'];
+      const found: Record<string, unknown> = {};
+      for (const path of pages) {
+        const page = await schemeContext.newPage();
+        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        if (path.startsWith('search/')) await resultTitles(page);
+        const violations = await seriousAxeViolations(page);
+        if (violations.length > 0) found[path || '/'] = violations;
+        await page.close();
+      }
+      await schemeContext.close();
+      expect(found).toEqual({});
+    });
+  }
+
+  test('no console errors, exceptions or failed requests on any page visited above', () => {
+    expect(errors).toEqual([]);
+  });
+});
