@@ -155,7 +155,7 @@ describe('copies from other systems parse the same', () => {
         ({ name, text, parsed }, bom, eol, padding) => {
           const lines = text.split('\n').flatMap((line, i) => {
             const [pad, blanks] = padding[i % padding.length]!;
-            return [line + pad, ...Array<string>(blanks).fill(pad)];
+            return [pad + line + pad, ...Array<string>(blanks).fill(pad)];
           });
           const variant = (bom ? '\uFEFF' : '') + lines.join(eol);
           const again = parseListing(variant, name);
@@ -192,6 +192,7 @@ describe('bad input: a diagnostic naming file:line and what to do; never an exce
     ['  \n\r\n\t\n', 'empty-file', 1],
     ['new\nSubscribe\nApr 29\n', 'no-papers', 3],
     ['Title\n\u0000\u0001\u0002PNG', 'binary-file', 2],
+    ['a\r\nb\r\n' + '\u0007\u0001'.repeat(8), 'binary-file', 3],
   ])('%j -> %s', (text, code, line) => {
     const parsed = parseListing(text, 'in/listing.txt');
     expect(parsed.records).toEqual([]);
@@ -201,6 +202,12 @@ describe('bad input: a diagnostic naming file:line and what to do; never an exce
   });
 
   const abstract = 'A '.repeat(150).trim();
+  it('a stray control character is not a binary file', () => {
+    const parsed = parseListing(`Title\u001b\n${abstract}`, 'c.txt');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.records).toHaveLength(1);
+  });
+
   it('a title with no abstract (before another record, before metadata, at the end) is reported; the rest import', () => {
     const text = [
       'Lonely Title One', // 1: followed by another title + abstract

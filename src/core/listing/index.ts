@@ -73,11 +73,18 @@ function looksLikeAbstract(text: string): boolean {
   return text.length >= ABSTRACT_MIN_CHARS || text.split(/\s+/).length >= ABSTRACT_MIN_WORDS;
 }
 
-/** NUL or other C0 controls (tab, LF, CR, FF aside) mean the file is not a text listing. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
+
+/**
+ * A NUL, or many other C0 controls (whitespace aside), mean the file is not a text listing;
+ * returns the 1-based line of the first control character then, else 0. A stray control
+ * character in a pasted listing is left to the normalizer, which drops it.
+ */
 function binaryLine(text: string): number {
-  const lines = text.split(/\r\n|\r|\n/);
-  const at = lines.findIndex((l) => /[\u0000-\u0008\u000e-\u001f]/.test(l));
-  return at === -1 ? 0 : at + 1;
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls === 0 || (controls < 16 && !text.includes('\u0000'))) return 0;
+  const first = text.search(CONTROL);
+  return 1 + (text.slice(0, first).match(/\r\n|\r|\n/g)?.length ?? 0);
 }
 
 export function parseListing(text: string, file: string): ParsedListing {
