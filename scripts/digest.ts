@@ -116,7 +116,7 @@ function readThemes(contentDir: string): { slug: string; name: string }[] {
 
 /** The intro of one week, validated with the digest schema; null when the week has none. */
 function readIntro(contentDir: string, slug: string): { ref: DigestIntroRef; body: string } | null {
-  const name = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '') === slug);
+  const name = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
   if (!name) return null;
   const file = join(contentDir, 'digests', name);
   const text = readFileSync(file, 'utf8');
@@ -188,7 +188,7 @@ function writeAtomically(target: string, content: string): void {
 
 function commandNew(contentDir: string, week: IsoWeek): number {
   const slug = weekSlug(week);
-  const existing = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '') === slug);
+  const existing = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
   const target = join(contentDir, 'digests', existing ?? `${slug}.mdx`);
   if (existing) {
     console.error(`${target}: already exists; not overwriting it. Edit it, or delete it first to start over.`);

@@ -151,7 +151,7 @@ function introToSlack(body: string, pageUrl: string): string {
       .map((node): string => {
         switch (node.type) {
           case 'text':
-            return escapeSlack(node.value);
+            return escapeSlack(node.value.replace(/\s*\n\s*/g, ' ')); // soft line breaks are spaces in Slack
           case 'strong':
             return `*${inline(node.children)}*`;
           case 'emphasis':
@@ -179,7 +179,7 @@ function introToSlack(body: string, pageUrl: string): string {
         return `*${inline(node.children)}*`;
       case 'code':
       case 'math':
-        return `\`\`\`${node.value}\`\`\``;
+        return `\`\`\`\n${node.value}\n\`\`\``;
       case 'blockquote':
         return node.children.map((child) => `> ${block(child)}`).join('\n');
       case 'list':
