@@ -114,6 +114,17 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     await page.close();
   });
 
+  test('every sort order returns the same papers (none dropped for a missing date or count)', async () => {
+    const counts: Record<string, number> = {};
+    for (const sort of ['', 'newest', 'added', 'upvotes']) {
+      const page = await open(`search/?q=attention${sort ? `&sort=${sort}` : ''}`);
+      counts[sort || 'relevance'] = await resultCount(page);
+      await page.close();
+    }
+    expect(counts.relevance).toBeGreaterThan(10);
+    expect(counts).toEqual({ relevance: counts.relevance, newest: counts.relevance, added: counts.relevance, upvotes: counts.relevance });
+  });
+
   test('search JavaScript loads only on the search page, and Pagefind only once a query is made', async () => {
     const scripts: string[] = [];
     const page = await context.newPage();
