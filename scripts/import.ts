@@ -23,11 +23,12 @@ Options:
   --added <YYYY-MM-DD> the day this batch joins the reading list (default: today, UTC)
   --dry-run            write nothing; report what would change
   --json               print the report as JSON (counts and every diagnostic with file:line)
-  --strict             write nothing if any record has an error
+  --strict             write nothing if there is any error or warning (and exit 1)
   --help               show this help
 
 Exit status: 0 when the import did what was asked (warnings allowed), 1 when a file or record
-had an error (the valid records are still written unless --strict), 2 on a usage error.`;
+had an error (the valid records are still written unless --strict) or, with --strict, a
+warning, 2 on a usage error.`;
 
 /**
  * Themes for NEW papers: the classifier built from `<content>/themes.yaml`. No such file means
@@ -109,7 +110,7 @@ function main(argv: string[]): number {
   const classify = loadClassifier(contentDir, readProblems);
   const plan = planImport({ existing, listings, added, classify });
   const report: ImportReport = { ...plan.report, diagnostics: [...readProblems, ...plan.report.diagnostics] };
-  const failed = hasErrors(report.diagnostics);
+  const failed = values.strict ? report.diagnostics.length > 0 : hasErrors(report.diagnostics);
   const write = !dryRun && !(values.strict && failed);
 
   let written: string[] = [];
@@ -135,7 +136,7 @@ function main(argv: string[]): number {
       `${report.papers} papers from ${report.records} records: ${report.added} added, ${report.updated} updated, ` +
         `${report.unchanged} unchanged, ${report.skipped} skipped; ${verb} ${plan.writes.length} files in ${join(contentDir, 'papers')}` +
         (dryRun ? ' (dry run)' : '') +
-        (values.strict && failed ? ' (nothing written: --strict and errors above)' : ''),
+        (values.strict && failed ? ' (nothing written: --strict and problems above)' : ''),
     );
   }
   return failed ? 1 : 0;

@@ -177,11 +177,17 @@ describe('bad input', () => {
     expect(readdirSync(content)).toEqual([]);
   });
 
-  it('warnings alone exit 0', async () => {
+  it('warnings alone exit 0 (the paper is imported without the bad metadata); with --strict they write nothing', async () => {
     const warnOnly = join(dir, 'warn.txt');
     writeFileSync(warnOnly, ['Good Paper', ABSTRACT, '  • 3 authors', '·', 'Feb 31'].join('\n'));
-    const r = await run(['--content', temp(), '--added', '2026-11-02', warnOnly]);
+    const content = temp();
+    const strict = await run(['--content', content, '--added', '2026-11-02', '--strict', warnOnly]);
+    expect(strict.code).toBe(1);
+    expect(readdirSync(content)).toEqual([]);
+    const r = await run(['--content', content, '--added', '2026-11-02', warnOnly]);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${warnOnly}:5: warning: could not read the date "Feb 31" of "Good Paper".`);
+    expect(snapshot(content).size).toBe(1);
   });
 
   it('a content path that is a file is reported', async () => {
