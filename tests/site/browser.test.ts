@@ -9,6 +9,7 @@ import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
 import { readPage } from '../helpers/site-check.ts';
+import { isoWeekOf, weekId } from '../../src/core/digest/week.ts';
 
 const CONTENT = 'content';
 
@@ -97,6 +98,20 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     const themes = await page.locator('#search-results > li .meta').allTextContents();
     expect(themes.length).toBe(Math.min(narrowed, 10));
     for (const line of themes) expect(line).toContain('Quantization');
+    await page.close();
+  });
+
+  test('filters alone (no words): week added and year published list exactly those papers', async () => {
+    const $ = readPage(site.outDir, 'papers/index.html');
+    const rows = $('table.papers tbody tr').map((_, el) => ({ added: $(el).attr('data-added')!, published: $(el).attr('data-published')! })).get();
+    const week = weekId(isoWeekOf(rows[0]!.added));
+    const page = await open(`search/?week=${week}`);
+    expect(await resultCount(page)).toBe(rows.filter((row) => weekId(isoWeekOf(row.added)) === week).length);
+    await page.selectOption('#search-week', '');
+    await page.selectOption('#search-year', '2023');
+    // The URL and the "Searching…" status change together when the (debounced) search starts.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2023' && !location.search.includes('week'));
+    expect(await resultCount(page)).toBe(rows.filter((row) => row.published.startsWith('2023-')).length);
     await page.close();
   });
 
