@@ -1,0 +1,72 @@
+/**
+ * The digest pages in chromium: no serious or critical axe-core (WCAG 2.1 AA) violations, no
+ * console errors, math rendered, and the week navigation works from the keyboard.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
+import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
+import { readPage } from '../helpers/site-check.ts';
+
+const CONTENT = process.env.LECTERN_DIGEST_TEST_CONTENT ?? 'content';
+
+describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
+  let site: SiteBuild;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    site = await buildSite({ content: CONTENT });
+    server = await serveStatic(site.outDir, site.base);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Week slugs newest first, as the digest list shows them. */
+  function weeks(): string[] {
+    const $ = readPage(site.outDir, 'digests/index.html');
+    return $('.digest-list > li > a.paper-title')
+      .map((_, el) => $(el).attr('href')!.slice(`${site.base}digests/`.length).replace(/\/$/, ''))
+      .get();
+  }
+
+  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    return { page, errors };
+  }
+
+  test('the digest list and every digest page pass axe with no console errors', async () => {
+    for (const path of ['digests/', ...weeks().map((week) => `digests/${week}/`)]) {
+      const { page, errors } = await open(path);
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test('keyboard: Tab reaches the previous-week link and Enter follows it', async () => {
+    const [newest, older] = weeks();
+    expect(older).toBeDefined();
+    const { page } = await open(`digests/${newest}/`);
+    let reached = false;
+    for (let i = 0; i < 400 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('rel') === 'prev');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/digests/${older}/`);
+    expect(await page.locator('h1').count()).toBe(1);
+    await page.close();
+  });
+});
