@@ -5,8 +5,8 @@
  * L2-normalised document vectors, an inverted index (term -> documents that contain it) and the
  * k best neighbours per paper; never an N x N matrix. Each paper is compared only with papers
  * that share one of its strongest terms (its `queryTerms` highest-weighted terms), through the
- * inverted index, with one reused score array, so the work is about N * queryTerms * (average
- * posting length), not N^2. Terms in more than `maxDocumentFrequency` of the papers ("model",
+ * inverted index, with one reused score array, so the work is at most N * queryTerms *
+ * maxPostings, linear in N. Terms in more than `maxDocumentFrequency` of the papers ("model",
  * "performance") carry almost no weight and are not indexed at all.
  */
 
@@ -21,6 +21,12 @@ export interface RelatedOptions {
   queryTerms?: number;
   /** Terms in more than this share of the documents are ignored (default 0.5). */
   maxDocumentFrequency?: number;
+  /**
+   * Neighbours are looked up only through terms in at most this many documents (default 1,000).
+   * Such terms still count in the similarity of papers found through rarer terms. This bounds the
+   * work per paper, so the whole computation grows linearly with N instead of quadratically.
+   */
+  maxPostings?: number;
 }
 
 export interface RelatedDocument {
@@ -54,19 +60,23 @@ const STOPWORDS = new Set(
 
 /**
  * Terms of a text: lower-case words (accents folded, light plural stemming, stopwords and bare
- * numbers dropped), the parts of camel-case names as well as the name ("MambaMixer" gives
- * mambamixer, mamba, mixer), and each pair of adjacent words ("state space", "mixture expert"),
- * which tells a topic apart better than its words alone.
+ * numbers dropped), and the parts of camel-case names as well as the name ("MambaMixer" gives
+ * mambamixer, mamba, mixer).
  */
 export function tokenize(text: string): string[] {
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
   const words: string[] = [];
-  for (const match of text.normalize('NFKD').replace(/\p{M}+/gu, '').matchAll(/[\p{L}\p{N}]+/gu)) {
+  const add = (part: string) => {
+    const word = stem(part.toLowerCase());
+    if (word.length >= 2 && !STOPWORDS.has(word) && !/^\d+$/.test(word)) words.push(word);
+  };
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const raw = match[0];
-    const parts = raw.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
-    for (const part of parts.length > 1 ? [raw, ...parts] : [raw]) {
-      const word = stem(part.toLowerCase());
-      if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-      words.push(word);
+    add(raw);
+    // Only names with an inner capital are split (cheap test first: most words have none).
+    if (/\p{Lu}/u.test(raw.slice(1))) {
+      const parts = raw.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
+      if (parts.length > 1) for (const part of parts) add(part);
     }
   }
   return words;
@@ -89,7 +99,7 @@ interface SparseVector {
  * Deterministic: the same documents in any order give the same lists.
  */
 export function relatedDocuments(documents: readonly RelatedDocument[], options: RelatedOptions = {}): Map<string, Neighbour[]> {
-  const { k = 5, minScore = 0.05, titleWeight = 2, queryTerms = 40, maxDocumentFrequency = 0.5 } = options;
+  const { k = 5, minScore = 0.05, titleWeight = 2, queryTerms = 40, maxDocumentFrequency = 0.5, maxPostings = 1000 } = options;
   const docs = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = docs.length;
   const vocabulary = new Map<string, number>();
@@ -124,7 +134,9 @@ export function relatedDocuments(documents: readonly RelatedDocument[], options:
       if (df < 2 || df > maxDf) continue; // a term no other paper has cannot relate two papers
       entries.push([term, (1 + Math.log(count)) * Math.log((1 + n) / (1 + df))]);
     }
-    const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
+    let squares = 0;
+    for (const [, w] of entries) squares += w * w;
+    const norm = Math.sqrt(squares) || 1;
     entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return {
       terms: Int32Array.from(entries, ([t]) => t),
@@ -146,11 +158,13 @@ export function relatedDocuments(documents: readonly RelatedDocument[], options:
   const touched: number[] = [];
   const result = new Map<string, Neighbour[]>();
   vectors.forEach((vector, doc) => {
-    const limit = Math.min(queryTerms, vector.terms.length);
-    for (let i = 0; i < limit; i++) {
+    let used = 0;
+    for (let i = 0; i < vector.terms.length && used < queryTerms; i++) {
       const term = vector.terms[i]!;
       const weight = vector.weights[i]!;
       const docsWithTerm = postingDocs[term]!;
+      if (docsWithTerm.length > maxPostings) continue;
+      used += 1;
       const weights = postingWeights[term]!;
       for (let j = 0; j < docsWithTerm.length; j++) {
         const other = docsWithTerm[j]!;
