@@ -18,7 +18,7 @@ const GROUP_SWITCH = /^(?:bf|it|em|rm|tt|sc) /;
 const GREEK = new Set(
   (
     'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau ' +
-    'upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega'
+    'upsilon phi chi psi omega ell Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega'
   ).split(' '),
 );
 
