@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import pagefind from './src/integrations/pagefind.ts';
 import ogImages from './src/integrations/og-images.ts';
+import citationFiles from './src/integrations/citation-files.ts';
 import { isRedirectPage } from './src/integrations/sitemap-filter.ts';
 
 /**
@@ -48,5 +49,5 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // pagefind last: it indexes the finished output of every other integration.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), ogImages(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), ogImages(), citationFiles(), pagefind()],
 });

@@ -1,7 +1,8 @@
 /**
  * Citations of the build: one CSL item per paper under a stable key, computed once from the
- * memoised paper load. Routes `/papers/<slug>.bib|.json`, `/themes/<theme>.bib|.json` and
- * `/digests/<week>.bib|.json` answer from here.
+ * memoised paper load. Routes `/themes/<theme>.bib|.json` and `/digests/<week>.bib|.json` answer
+ * from here; `/papers/<slug>.bib|.json` are written by src/integrations/citation-files.ts from
+ * the `/citation-jobs.json` route (two routes per paper cost more than the files themselves).
  */
 import { citationKeys, cslItem, formatBibtex, formatCslJson, type CslItem } from '../core/cite/index.ts';
 import { getPapers } from './papers.ts';
