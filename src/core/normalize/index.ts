@@ -184,7 +184,7 @@ function normalizeOnce(sanitized: string): string {
   return (/[^\S ]/.test(out) || out.includes('  ') ? out.replace(/\s+/g, ' ') : out).trim();
 }
 
-/** Last resort if the normalizer itself fails: every TeX character removed, dollars escaped. */
+/** Last resort if the normalizer itself fails: plain text with every TeX character and dollar removed. */
 function fallback(raw: string): string {
   try {
     return sanitize(raw)
