@@ -184,7 +184,7 @@ describe('feeds', () => {
     expect(feed.self).toBe(url('digests/rss.xml'));
     expect(feed.link).toBe(url());
     const all = [...new Set([...weeksWithAdditions, ...intros.keys()])].sort().reverse();
-    expect(feed.items.map((item) => item.link)).toEqual(all.map((week) => url(`digests/${week}/`)));
+    expect(feed.items.map((item) => item.link)).toEqual(all.slice(0, 20).map((week) => url(`digests/${week}/`)));
     for (const item of feed.items) {
       expect(item.guid).toBe(item.link);
       expect(item.guidIsPermaLink).toBe('true');

@@ -15,6 +15,8 @@ import { absoluteUrl, sitePaths, type SiteLocation } from '../digest/urls.ts';
 
 /** How many of the newest papers a papers feed carries (readers poll; old items are noise). */
 export const PAPER_FEED_LIMIT = 50;
+/** How many of the newest weeks the digest feed carries (each item is a whole digest). */
+export const DIGEST_FEED_LIMIT = 20;
 
 export type FeedType = 'application/rss+xml' | 'application/feed+json';
 
@@ -93,7 +95,10 @@ export function paperRssItems(papers: readonly FeedPaper[], themes: readonly The
   }));
 }
 
-/** RSS items for digests, one per week; `html` is each digest's full HTML (see `digestToHtml`). */
+/**
+ * RSS items for digests, one per week, in the order given (newest first; the caller keeps at most
+ * DIGEST_FEED_LIMIT); `html` is each digest's full HTML (see `digestToHtml`).
+ */
 export function digestRssItems(
   digests: readonly { digest: WeekDigest; html: string }[],
   location: SiteLocation,

@@ -2,16 +2,16 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { digestToHtml } from '../../core/digest/export.ts';
 import { absoluteUrl } from '../../core/digest/urls.ts';
-import { digestRssItems, feedPaths, rssChannelExtras } from '../../core/feed/index.ts';
+import { DIGEST_FEED_LIMIT, digestRssItems, feedPaths, rssChannelExtras } from '../../core/feed/index.ts';
 import { getDigests, siteLocation } from '../../lib/digests.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 
-/** The digest feed: one item per week, the whole digest as HTML. */
+/** The digest feed: one item per week (the newest weeks), the whole digest as HTML. */
 export const GET: APIRoute = async () => {
   const location = siteLocation();
   const { list, intros } = await getDigests();
   const digests = await Promise.all(
-    list.map(async (digest) => ({
+    list.slice(0, DIGEST_FEED_LIMIT).map(async (digest) => ({
       digest,
       html: await digestToHtml({ digest, introBody: intros.get(digest.slug)?.body, location }),
     })),
