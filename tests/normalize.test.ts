@@ -73,6 +73,7 @@ const MORE_CASES: Array<[string, string, string, string]> = [
   ['prices are not math', 'from $5 to $10 a month', 'from \\$5 to \\$10 a month', 'from $5 to $10 a month'],
   ['escaped dollar stays literal', 'only \\$3 each', 'only \\$3 each', 'only $3 each'],
   ['display math becomes inline', 'so $$x^2$$ holds', 'so $x^2$ holds', 'so x² holds'],
+  ['sets and scripts in plain text', '$W \\in \\mathbb{R}^{n \\times d}$, $\\ell_2$, $10^{-3}$', '$W \\in \\mathbb{R}^{n \\times d}$, $\\ell_2$, $10^{-3}$', 'W ∈ ℝ^(n × d), ℓ₂, 10⁻³'],
   ['fraction and root in plain text', '$\\frac{1}{\\sqrt{d}}$', '$\\frac{1}{\\sqrt{d}}$', '1/√d'],
   ['macro definitions are never math', '$\\gdef\\x{1}\\x$', 'gdefx1x', 'gdefx1x'],
   ['textbf and emph', 'a \\textbf{bold} and \\emph{new} idea', 'a bold and new idea', 'a bold and new idea'],

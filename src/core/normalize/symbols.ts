@@ -56,6 +56,11 @@ export const ACCENTS: Readonly<Record<string, string>> = {
   breve: '\u0306', check: '\u030C', vec: '\u20D7',
 };
 
+/** `\mathbb{R}` and friends. */
+export const DOUBLE_STRUCK: Readonly<Record<string, string>> = {
+  R: 'ℝ', N: 'ℕ', Z: 'ℤ', Q: 'ℚ', C: 'ℂ', P: 'ℙ', E: '𝔼', '1': '𝟙',
+};
+
 /** Commands whose braced argument is shown as is (formatting, fonts, boxes). */
 export const KEEP_ARGUMENT = new Set([
   'textbf', 'textit', 'emph', 'texttt', 'textsc', 'textrm', 'textsf', 'textnormal', 'textup',

@@ -16,6 +16,7 @@
 import {
   ACCENTS,
   CONTROL_SYMBOLS,
+  DOUBLE_STRUCK,
   DROP_WITH_ARGUMENT,
   KEEP_ARGUMENT,
   SILENT,
@@ -186,6 +187,12 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
           const a = readArg(s, k);
           out += '√' + operand(texToText(a.raw, mode, depth + 1).trim());
           i = a.end;
+          continue;
+        }
+        if (name === 'mathbb') {
+          const arg = readArg(s, k);
+          out += DOUBLE_STRUCK[arg.raw.trim()] ?? texToText(arg.raw, mode, depth + 1);
+          i = arg.end;
           continue;
         }
         if (DROP_WITH_ARGUMENT.has(name)) {
