@@ -272,6 +272,16 @@ describe('planImport', () => {
     expect(report).toMatchObject({ added: 1, skipped: 1 });
   });
 
+  it('recognises the paper of a file whose YAML is broken, and does not import it twice', () => {
+    const existing = [{ path: 'papers/quoted.mdx', content: '---\nslug: "quoted"\ntitle_raw: "The \\"Quoted\\" Paper"\ntitle: x: y\n---\n' }];
+    const { writes, report } = plan({ listings: [listing('a.txt', [['The "Quoted" Paper', ABSTRACT]])], existing });
+    expect(writes).toEqual([]);
+    expect(report.diagnostics.map((d) => [d.file, d.line, d.code])).toEqual([
+      ['papers/quoted.mdx', 4, 'invalid-paper-file'],
+      ['a.txt', 3, 'paper-file-invalid'],
+    ]);
+  });
+
   it('rejects an --added that is not a day', () => {
     const { writes, report } = plan({ listings: [listing('a.txt', [['A', ABSTRACT]])], added: '2026-02-30' });
     expect(writes).toEqual([]);

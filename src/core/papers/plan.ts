@@ -137,7 +137,7 @@ export function planImport(input: PlanInput): ImportPlan {
     };
     if (!parsed.ok) {
       problem(parsed.line, parsed.message);
-      const rawTitle = /^title_raw:\s*"?(.*?)"?\s*$/m.exec(file.content)?.[1];
+      const rawTitle = titleRawLine(file.content);
       if (rawTitle) broken.set(dedupeKey(rawTitle, normalize), file.path);
       continue;
     }
@@ -337,6 +337,18 @@ function changedFields(before: PaperFrontmatter | null, after: PaperFrontmatter)
   return (Object.keys(after) as Array<keyof PaperFrontmatter>).filter(
     (key) => !isDeepStrictEqual(before[key], after[key]),
   );
+}
+
+/** The `title_raw` of a file whose YAML does not parse, read from its own line (as written by the importer). */
+function titleRawLine(content: string): string | null {
+  const value = /^title_raw:[ \t]*(.*?)[ \t]*$/m.exec(content)?.[1];
+  if (!value) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'string' ? parsed : null;
+  } catch {
+    return value.replace(/^["']|["']$/g, '');
+  }
 }
 
 /** 1-based line of a top-level frontmatter key in a file (1 when not found). */
