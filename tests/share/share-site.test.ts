@@ -4,7 +4,7 @@
  * pages in a real browser, the copy buttons with and without JavaScript, and the build check
  * that refuses two papers claiming one URL.
  */
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ogs from 'open-graph-scraper';
@@ -18,18 +18,36 @@ import { pngSize } from '../helpers/png.ts';
 
 const FIXTURE = 'tests/fixtures/site-content';
 const CONTENT = '.cache/share-test/content';
-const CONFLICT_CONTENT = '.cache/share-test/conflict-content';
+/** Builds that must fail: one folder per process, so concurrent runs cannot mix their files. */
+const CONFLICT_CONTENT = `.cache/share-test/conflict-${process.pid}`;
 const SITE = 'https://group.example.org';
 const BASE = '/reading-group/';
 const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
 const ALIASES = ['mamba', 'mamba-selective-ssm'];
 
-/** A copy of the site fixture in which `edit` changes one paper file. */
-function fixtureCopy(to: string, slug: string, edit: (text: string) => string): void {
-  rmSync(join(REPO_ROOT, to), { recursive: true, force: true });
-  cpSync(join(REPO_ROOT, FIXTURE), join(REPO_ROOT, to), { recursive: true });
-  const file = join(REPO_ROOT, to, 'papers', `${slug}.mdx`);
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+/**
+ * A copy of the site fixture in which `edit` changes one paper file. Files are only written when
+ * their content differs, atomically, so a concurrent test run reading the same copy never sees a
+ * half-written file; `extra` adds files.
+ */
+function fixtureCopy(to: string, slug: string, edit: (text: string) => string, extra: Record<string, string> = {}): void {
+  const source = join(REPO_ROOT, FIXTURE);
+  const wanted = new Map<string, string>();
+  for (const name of ['themes.yaml', ...readdirSync(join(source, 'papers')).map((f) => `papers/${f}`)]) {
+    const text = readFileSync(join(source, name), 'utf8');
+    wanted.set(name, name === `papers/${slug}.mdx` ? edit(text) : text);
+  }
+  for (const [name, text] of Object.entries(extra)) wanted.set(name, text);
+  mkdirSync(join(REPO_ROOT, to, 'papers'), { recursive: true });
+  for (const name of readdirSync(join(REPO_ROOT, to, 'papers'))) {
+    if (!wanted.has(`papers/${name}`)) rmSync(join(REPO_ROOT, to, 'papers', name));
+  }
+  for (const [name, text] of wanted) {
+    const file = join(REPO_ROOT, to, name);
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
+    writeFileSync(`${file}.${process.pid}.tmp`, text);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
 }
 
 const slugs = readdirSync(join(REPO_ROOT, FIXTURE, 'papers')).map((name) => name.replace(/\.mdx?$/, ''));
@@ -148,12 +166,13 @@ describe('permanent links', () => {
   });
 
   test('two files with the same slug fail the build', async () => {
-    fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text);
-    const copy = readFileSync(join(REPO_ROOT, CONFLICT_CONTENT, 'papers', `${MAMBA}.mdx`), 'utf8');
-    writeFileSync(join(REPO_ROOT, CONFLICT_CONTENT, 'papers', 'mamba-copy.mdx'), copy);
+    const copy = readFileSync(join(REPO_ROOT, FIXTURE, 'papers', `${MAMBA}.mdx`), 'utf8');
+    fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text, { 'papers/mamba-copy.mdx': copy });
     await expect(buildSite({ content: CONFLICT_CONTENT })).rejects.toThrow(new RegExp(`/papers/${MAMBA}/ is claimed by:[\\s\\S]*mamba-copy\\.mdx`));
   });
 });
+
+afterAll(() => rmSync(join(REPO_ROOT, CONFLICT_CONTENT), { recursive: true, force: true }));
 
 describe.runIf(browserTestsEnabled())('in chromium', () => {
   let server: StaticServer;
@@ -181,9 +200,10 @@ describe.runIf(browserTestsEnabled())('in chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}papers/${MAMBA}/`);
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toBe('link copied');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('link copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${SITE}${BASE}papers/${MAMBA}/`);
     await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('BibTeX copied');
     const bibtex = await page.evaluate(() => navigator.clipboard.readText());
     expect(bibtex).toBe(read(`papers/${MAMBA}.bib`).trim());
     await context.close();
