@@ -252,6 +252,13 @@ describe('bad input: a diagnostic naming file:line and what to do; never an exce
     expect(formatDiagnostic(parsed.diagnostics[0]!)).toMatch(/^m\.txt:3: warning: could not read the author line "• many authors" of "T1"\. Expected/);
   });
 
+  it('a paragraph where a title belongs (e.g. an abstract split over two lines) is an error at its line', () => {
+    const parsed = parseListing(['T1', abstract, abstract, 'T2', abstract].join('\n'), 's.txt');
+    expect(parsed.records.map((r) => r.titleRaw)).toEqual(['T1', 'T2']);
+    expect(parsed.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['error', 'abstract-without-title', 3]]);
+    expect(formatDiagnostic(parsed.diagnostics[0]!)).toContain('join the two lines');
+  });
+
   it('a "·" without its date before the next paper: warning, and the next paper still imports', () => {
     const text = ['T1', abstract, '  • 2 authors', '·', 'T2', abstract].join('\n');
     const parsed = parseListing(text, 'd.txt');

@@ -162,7 +162,7 @@ export function parseListing(text: string, file: string): ParsedListing {
         'abstract-without-title',
         title.number,
         'found a paragraph where a paper title was expected (an abstract without its title?).',
-        'Put the paper title on the line before its abstract.',
+        'Put the paper title on the line before its abstract; if the paragraph continues the abstract above, join the two lines. This paragraph was not imported.',
       );
       i++;
       continue;
