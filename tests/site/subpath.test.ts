@@ -90,6 +90,16 @@ describe.runIf(browserTestsEnabled())('served under the sub-path', () => {
     await page.waitForURL(`${server.url}${PAPER}`);
     expect(errors).toEqual([]);
 
+    // Notes are indexed; navigation and footer text are not.
+    const search = async (query: string) => {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
+      return page.locator('#search-results > li > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    };
+    expect(await search('short sequence lengths')).toEqual([`${BASE}${PAPER}`]);
+    expect(await search('lectern')).toEqual([]); // the site name in the header and footer
+    expect(await search('skip')).toEqual([]); // the skip link
+
     const notFound = await page.goto(`${server.url}no-such-page/`);
     expect(notFound?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
