@@ -54,7 +54,10 @@ function snapshot(content: string): Map<string, string> {
   return new Map(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
 
-describe('importing the five seeds', () => {
+/** Each case spawns the CLI one or more times; on a loaded 2-core machine a spawn can take seconds. */
+const SLOW = { timeout: 180_000 };
+
+describe('importing the five seeds', SLOW, () => {
   it('gives 239 records and 189 papers; re-importing changes no byte', async () => {
     const content = temp();
     const first = await runJson(['--content', content, '--added', '2026-11-02', ...seeds]);
@@ -107,7 +110,7 @@ describe('importing the five seeds', () => {
   });
 });
 
-describe('the command line', () => {
+describe('the command line', SLOW, () => {
   it('--help explains the options and exits 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
@@ -138,7 +141,7 @@ describe('the command line', () => {
   });
 });
 
-describe('bad input', () => {
+describe('bad input', SLOW, () => {
   const dir = temp();
   const empty = join(dir, 'empty.txt');
   const binary = join(dir, 'binary.txt');
