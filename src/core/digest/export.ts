@@ -51,7 +51,10 @@ export function cleanTextToMarkdown(clean: string): string {
     .join('');
 }
 
-/** Markdown for plain text (no math): every Markdown-significant character escaped. */
+/**
+ * Markdown for plain text (no math): every Markdown-significant character escaped. A bare URL in
+ * the text stays a URL (GitHub-flavoured Markdown links it, which no escape prevents).
+ */
 export function plainTextToMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`);
 }
