@@ -32,6 +32,8 @@ Options:
   --no-baseline       skip the baseline build
   --incremental       after the build, add one paper and rebuild with the warm cache
   --search            measure a Pagefind query in chromium on the built site
+  --og-cache DIR      keep Open Graph images in DIR across runs (default: a fresh cache, so
+                      every image is rendered; the same --seed gives the same images)
   --keep              keep the temp folder (its path is printed)
   --echo              stream build output to stderr
   --json out.json     where to write the JSON (default bench-results/bench-N-<time>.json)
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
         incremental: { type: 'boolean' },
         search: { type: 'boolean' },
         keep: { type: 'boolean' },
+        'og-cache': { type: 'string' },
         echo: { type: 'boolean' },
         json: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
     mathRatio,
     notesRatio,
     seed,
+    ogCache: args['og-cache'] ?? null,
     date: new Date().toISOString(),
     // The machine is shared: the load average says how noisy the figures are.
     machine: { node: process.version, cpus: availableParallelism(), loadavgAtStart: loadavg() },
@@ -185,8 +189,9 @@ async function main(): Promise<void> {
     // 3. The lectern build, cold (fresh content-layer cache).
     const outDir = join(tmp, 'dist');
     const cacheDir = join(tmp, 'cache');
-    // Fresh caches: the content layer's and the OG images' (kept for the incremental rebuild).
-    const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: join(tmp, 'og-cache') };
+    // Fresh caches (kept for the incremental rebuild): the content layer's, and the OG images'
+    // unless --og-cache names one.
+    const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: args['og-cache'] ? resolve(args['og-cache']) : join(tmp, 'og-cache') };
     log('astro build (lectern, cold)');
     symlinkSync(join(REPO, 'node_modules'), join(tmp, 'node_modules'));
     const lectern = await astroBuild(REPO, tmp, env, outDir, echo, 'build-cold');
