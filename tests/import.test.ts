@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
@@ -12,7 +13,8 @@ import { paperSchema } from '../src/core/papers/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const SEEDS = '/work/shared/seeds';
+/** The real listings, next to the repo (issue 3: `../shared/seeds/*.txt`). */
+const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS, n));
 const ABSTRACT = 'We make attention cheaper. '.repeat(12).trim();
 

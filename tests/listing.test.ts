@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
@@ -7,7 +8,8 @@ import { parseDateLine, resolveListingDate } from '../src/core/listing/dates.ts'
 import { parseListing, type ListingRecord } from '../src/core/listing/index.ts';
 import { captureDay } from '../src/core/papers/plan.ts';
 
-const SEEDS = '/work/shared/seeds';
+/** The real listings, next to the repo (issue 3: `../shared/seeds/*.txt`). */
+const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const seedNames = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();
 const seed = (prefix: string): { name: string; text: string } => {
   const name = seedNames.find((n) => n.startsWith(prefix))!;
