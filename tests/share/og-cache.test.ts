@@ -36,7 +36,7 @@ afterAll(() => {
   else process.env.LECTERN_TEST_REBUILD = previousRebuild;
 });
 
-test('a rebuild renders only the images whose inputs changed', { timeout: 300_000 }, async () => {
+test('a rebuild renders only the images whose inputs changed', { timeout: 600_000 }, async () => {
   const cold = await build();
   expect(cold.report.total).toBe(cold.images.size);
   expect(cold.report.total).toBeGreaterThanOrEqual(10); // 5 papers, themes, no theme, digests

@@ -157,7 +157,8 @@ describe('permanent links', () => {
     for (const alias of ALIASES) expect(sitemap).not.toContain(`${BASE}papers/${alias}/<`);
   });
 
-  test('a build where an alias is another paper\'s slug fails and names both files', async () => {
+  // Builds wait for the shared build lock (other test files build too): generous timeouts.
+  test('a build where an alias is another paper\'s slug fails and names both files', { timeout: 300_000 }, async () => {
     fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text.replace(/^aliases: \[\]$/m, 'aliases: [pixart-alpha-fast-training-of-diffusion-transformer]'));
     const failure = buildSite({ content: CONFLICT_CONTENT });
     await expect(failure).rejects.toThrow('/papers/pixart-alpha-fast-training-of-diffusion-transformer/ is claimed by:');
@@ -165,7 +166,7 @@ describe('permanent links', () => {
     await expect(failure).rejects.toThrow(new RegExp(`- \\S*papers/${MAMBA}\\.mdx \\(as an alias\\)`));
   });
 
-  test('two files with the same slug fail the build', async () => {
+  test('two files with the same slug fail the build', { timeout: 300_000 }, async () => {
     const copy = readFileSync(join(REPO_ROOT, FIXTURE, 'papers', `${MAMBA}.mdx`), 'utf8');
     fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text, { 'papers/mamba-copy.mdx': copy });
     await expect(buildSite({ content: CONFLICT_CONTENT })).rejects.toThrow(new RegExp(`/papers/${MAMBA}/ is claimed by:[\\s\\S]*mamba-copy\\.mdx`));
