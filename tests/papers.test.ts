@@ -282,6 +282,16 @@ describe('planImport', () => {
     ]);
   });
 
+  it('warns when a file name and its slug disagree (a half-done rename)', () => {
+    const [file] = plan({ listings: [listing('a.txt', [['Mamba', ABSTRACT]])] }).writes;
+    const renamed = [{ path: 'papers/mamba-ssm.mdx', content: file!.content }];
+    const { writes, report } = plan({ listings: [listing('a.txt', [['Mamba', ABSTRACT]])], existing: renamed });
+    expect(writes).toEqual([]);
+    expect(report.diagnostics.map(formatDiagnostic)).toEqual([
+      'papers/mamba-ssm.mdx:2: warning: the file is named "mamba-ssm" but its slug is "mamba" (the site uses the slug). Rename the file or the slug so they agree; when renaming a paper, keep the old slug in `aliases`.',
+    ]);
+  });
+
   it('rejects an --added that is not a day', () => {
     const { writes, report } = plan({ listings: [listing('a.txt', [['A', ABSTRACT]])], added: '2026-02-30' });
     expect(writes).toEqual([]);

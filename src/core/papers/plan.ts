@@ -158,6 +158,16 @@ export function planImport(input: PlanInput): ImportPlan {
     const data = { ...checked.data, sources: [...checked.data.sources] };
     taken.add(data.slug);
     for (const alias of data.aliases) taken.add(alias);
+    if (data.slug !== stem) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'slug-mismatch',
+        file: file.path,
+        line: lineOfKey(file.content, 'slug'),
+        message: `the file is named "${stem}" but its slug is "${data.slug}" (the site uses the slug).`,
+        hint: 'Rename the file or the slug so they agree; when renaming a paper, keep the old slug in `aliases`.',
+      });
+    }
     const extra = Object.fromEntries(
       Object.entries(parsed.file.data).filter(([key]) => !Object.hasOwn(paperSchema.shape, key)),
     );
