@@ -2,10 +2,11 @@
  * Static checks of a built site, shared by the site, digest and links tests: reading pages with
  * cheerio, and finding broken internal links and anchors.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { filesIn } from './site-build.ts';
+import { REPO_ROOT, filesIn } from './site-build.ts';
 
 const pageCache = new Map<string, CheerioAPI>();
 
@@ -77,4 +78,30 @@ export function findBrokenLinks(outDir: string, base: string, site: string): Bro
     }
   }
   return broken;
+}
+
+/**
+ * Errors the W3C Nu HTML validator (vnu-jar, system Java) reports for the given pages (paths
+ * relative to `outDir`), as `page:line: message`. Empty when the pages are valid.
+ */
+export function htmlValidationErrors(outDir: string, pages: string[]): string[] {
+  const jar = join(REPO_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  let report = '';
+  try {
+    execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...pages.map((page) => join(outDir, page))], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    report = String((error as { stderr?: string }).stderr || error);
+  }
+  if (!report) return [];
+  let messages: { url?: string; message: string; lastLine?: number }[];
+  try {
+    messages = (JSON.parse(report) as { messages: typeof messages }).messages;
+  } catch {
+    return [`vnu did not run: ${report.slice(0, 500)}`];
+  }
+  return messages.map((m) => `${(m.url ?? '').replace(`file:${outDir}/`, '')}:${m.lastLine ?? 0}: ${m.message}`);
 }

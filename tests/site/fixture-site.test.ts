@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
-import { findBrokenLinks, readPage } from '../helpers/site-check.ts';
+import { buildSite, filesIn, type SiteBuild } from '../helpers/site-build.ts';
+import { findBrokenLinks, htmlValidationErrors, readPage } from '../helpers/site-check.ts';
 
 const FLASH = 'papers/flashattention-fast-and-memory-efficient-exact-attention-with-io-awareness/index.html';
 const PIXART = 'papers/pixart-alpha-fast-training-of-diffusion-transformer/index.html';
@@ -158,4 +158,9 @@ describe('site files', () => {
   test('no broken internal links or anchors', () => {
     expect(findBrokenLinks(site.outDir, site.base, site.site)).toEqual([]);
   });
+
+  test('every page is valid HTML (W3C Nu validator), KaTeX MathML and Shiki code included', () => {
+    const pages = filesIn(site.outDir, '.html').filter((path) => !path.startsWith('pagefind/'));
+    expect(htmlValidationErrors(site.outDir, pages)).toEqual([]);
+  }, 120_000);
 });
