@@ -26,7 +26,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`writing the index: ${written.errors.join('; ')}`);
           logger.info(
-            `scanned ${added.page_count} HTML files in ${Math.round(performance.now() - started)} ms -> ${join(outDir, 'pagefind')}`,
+            `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms -> ${join(outDir, 'pagefind')}`,
           );
         } finally {
           await pagefind.close();
