@@ -278,7 +278,7 @@ describe('planImport', () => {
     expect(writes).toEqual([]);
     expect(report.diagnostics.map((d) => [d.file, d.line, d.code])).toEqual([
       ['papers/quoted.mdx', 4, 'invalid-paper-file'],
-      ['a.txt', 3, 'paper-file-invalid'],
+      ['a.txt', 3, 'blocked-by-invalid-file'],
     ]);
   });
 

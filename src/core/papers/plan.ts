@@ -208,13 +208,13 @@ export function planImport(input: PlanInput): ImportPlan {
       if (brokenPath) {
         diagnostics.push({
           severity: 'error',
-          code: 'paper-file-invalid',
+          code: 'blocked-by-invalid-file',
           file: record.file,
           line: record.line,
           message: `this paper's file ${brokenPath} is invalid, so this sighting was not merged into it.`,
           hint: `Fix ${brokenPath} and import again.`,
         });
-        report.skipped = ++skipped;
+        skipped++;
         continue;
       }
       const published = record.published ? resolveListingDate(record.published, capture) : null;
@@ -253,7 +253,7 @@ export function planImport(input: PlanInput): ImportPlan {
         message: `the paper "${paper.data.title_raw.slice(0, 60)}" would break the schema (field "${issue.path.join('.')}": ${issue.message}).`,
         hint: 'Fix the record in the listing (or the paper file) and import again; this paper was not written.',
       });
-      report.skipped = ++skipped;
+      skipped++;
       continue;
     }
     report.papers++;
@@ -261,6 +261,7 @@ export function planImport(input: PlanInput): ImportPlan {
     report.changes.push({ slug: paper.data.slug, path: paper.path, action, fields });
     if (action !== 'unchanged') writes.push({ path: paper.path, content: serializePaperFile(frontmatter, paper.body) });
   }
+  report.skipped = skipped;
   return { writes, report };
 }
 
