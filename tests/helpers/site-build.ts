@@ -134,10 +134,15 @@ function runAstroBuild(env: Record<string, string>): Promise<string> {
   });
 }
 
-/** Finished builds kept in the cache; older ones are deleted after each new build. */
+/**
+ * The cache keeps the 12 most recently used builds, and any build used in the last hour (a test
+ * file of the same run may still be reading it); older ones are deleted after each new build.
+ */
 const KEEP_BUILDS = 12;
+const KEEP_RECENT_MS = 60 * 60 * 1000;
 
 function pruneCache(): void {
+  const now = Date.now();
   const builds = readdirSync(CACHE_ROOT)
     .filter((name) => /^[0-9a-f]{16}$/.test(name))
     .map((name) => {
@@ -145,7 +150,9 @@ function pruneCache(): void {
       return { name, time: existsSync(log) ? statSync(log).mtimeMs : 0 };
     })
     .sort((a, b) => b.time - a.time);
-  for (const { name } of builds.slice(KEEP_BUILDS)) rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
+  for (const { name, time } of builds.slice(KEEP_BUILDS)) {
+    if (now - time > KEEP_RECENT_MS) rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
+  }
 }
 
 export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBuild> {
