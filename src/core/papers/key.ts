@@ -4,9 +4,7 @@
  * and digits without accents, TeX markup, punctuation or spacing.
  */
 import { normalizeText } from '../normalize/index.ts';
-import { GREEK } from './slug.ts';
-
-const GREEK_NAMES = new Map(GREEK);
+import { spellGreek } from './slug.ts';
 
 export function dedupeKey(titleRaw: string, normalize: (raw: string) => string = normalizeText): string {
   return keyOfCleanTitle(normalize(titleRaw));
@@ -14,10 +12,7 @@ export function dedupeKey(titleRaw: string, normalize: (raw: string) => string =
 
 /** The dedupe key of an already normalized title (saves normalizing it twice). */
 export function keyOfCleanTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[\u0370-\u03ff]/g, (letter) => GREEK_NAMES.get(letter) ?? letter)
+  return spellGreek(title.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }

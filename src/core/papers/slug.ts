@@ -10,7 +10,7 @@ import { SLUG_PATTERN } from './schema.ts';
 export const SLUG_MAX_LENGTH = 60;
 
 /** Greek letters are common in titles ("PixArt-α"); spell them out instead of transliterating to one Latin letter. */
-export const GREEK: ReadonlyArray<[string, string]> = (
+const GREEK: ReadonlyArray<[string, string]> = (
   [
     ['α', 'alpha'], ['β', 'beta'], ['γ', 'gamma'], ['δ', 'delta'], ['ε', 'epsilon'], ['ζ', 'zeta'],
     ['η', 'eta'], ['θ', 'theta'], ['κ', 'kappa'], ['λ', 'lambda'], ['μ', 'mu'], ['ν', 'nu'],
@@ -22,11 +22,21 @@ export const GREEK: ReadonlyArray<[string, string]> = (
   [letter.toUpperCase(), ` ${name} `],
 ]);
 
+const GREEK_NAMES = new Map(GREEK);
+const GREEK_LETTER = /[\u0370-\u03ff]/;
+const GREEK_LETTERS = /[\u0370-\u03ff]/g;
+
+/** Greek letters spelled out (`α` -> ` alpha `), for slugs and dedupe keys. */
+export function spellGreek(text: string): string {
+  return GREEK_LETTER.test(text) ? text.replace(GREEK_LETTERS, (letter) => GREEK_NAMES.get(letter) ?? letter) : text;
+}
+
 /** A readable ASCII slug for a title (without collision handling). Never empty. */
 export function slugBase(title: string): string {
   // TeX commands keep their name (`$\alpha$` -> alpha); math delimiters and braces go.
   const plain = title.replace(/\\([A-Za-z]+)/g, ' $1 ').replace(/[\\${}^_]/g, ' ');
-  let slug = slugify(plain, { decamelize: false, customReplacements: GREEK });
+  // Spelled out here rather than as slugify's customReplacements, which rebuilds its tables per call.
+  let slug = slugify(spellGreek(plain), { decamelize: false });
   if (slug.length > SLUG_MAX_LENGTH) {
     const cut = slug.slice(0, SLUG_MAX_LENGTH + 1);
     const lastHyphen = cut.lastIndexOf('-');
