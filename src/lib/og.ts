@@ -8,7 +8,8 @@ import type { WeekDigest } from '../core/digest/digest.ts';
 import { toPlainText } from '../core/normalize/index.ts';
 import type { PaperView } from './catalog.ts';
 import { formatDay } from './format.ts';
-import { SITE_NAME } from './site.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from './site.ts';
+import { getThemes } from './themes.ts';
 
 /** What Base.astro's `ogImage` prop takes. */
 export interface OgImageMeta {
@@ -49,6 +50,13 @@ export function digestCard(digest: WeekDigest): OgCard {
   return { kicker: 'Weekly digest', title: toPlainText(digest.title), themes, detail: `${count} paper${count === 1 ? '' : 's'} · ${days}`, siteName: SITE_NAME };
 }
 
+/** The site's own card, for pages without one of their own (home, lists, search). */
+export function siteCard(): OgCard {
+  return { kicker: 'Reading list', title: SITE_DESCRIPTION, themes: getThemes().map((t) => t.name), detail: '', siteName: SITE_NAME };
+}
+
+export const SITE_OG_IMAGE_PATH = 'og/site.png';
+export const siteOgImage = (): OgImageMeta => meta(SITE_OG_IMAGE_PATH, siteCard());
 export const paperOgImage = (paper: PaperView): OgImageMeta => meta(ogImagePath('papers', paper.slug), paperCard(paper));
 export const themeOgImage = (slug: string, theme: { name: string; papers: readonly unknown[] }): OgImageMeta =>
   meta(ogImagePath('themes', slug), themeCard(theme));

@@ -100,6 +100,15 @@ describe('link unfurls (read like a chat client reads them)', () => {
     }
     expect(existsSync(join(site.outDir, 'og/cards.json'))).toBe(false); // the job list is not published
   });
+
+  test('pages without a card of their own (home, lists, search) share the site card', async () => {
+    for (const page of ['index.html', 'papers/index.html', 'themes/index.html', 'digests/index.html', 'search/index.html']) {
+      const { result } = await ogs({ html: read(page) });
+      expect(result.ogImage?.[0]?.url, page).toBe(`${SITE}${BASE}og/site.png`);
+      expect(result.twitterCard, page).toBe('summary_large_image');
+    }
+    expect(pngSize(readFileSync(join(site.outDir, 'og/site.png')))).toEqual({ width: 1200, height: 630 });
+  });
 });
 
 describe('citation files', () => {

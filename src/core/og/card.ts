@@ -64,7 +64,7 @@ export function titleFontSize(title: string): number {
 export function ogCardTree(card: OgCard): OgNode {
   const title = clampText(card.title.replace(/\s+/g, ' ').trim(), TITLE_MAX_CHARS);
   const chips = card.themes.slice(0, 4).map((name) =>
-    node('div', { padding: '8px 22px', borderRadius: 999, border: '2px solid #5eead4', color: '#ccfbf1', fontSize: 28 }, name),
+    node('div', { padding: '6px 18px', borderRadius: 999, border: '2px solid #5eead4', color: '#ccfbf1', fontSize: 26, whiteSpace: 'nowrap' }, name),
   );
   return node(
     'div',
@@ -90,9 +90,10 @@ export function ogCardTree(card: OgCard): OgNode {
         ),
         ...(card.detail ? [node('div', { display: 'flex', fontSize: 30, color: '#cbd5e1' }, clampText(card.detail, 70))] : []),
       ]),
-      node('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center' }, [
-        node('div', { display: 'flex', gap: 14 }, chips),
-        node('div', { display: 'flex', fontSize: 34, fontWeight: 700, color: '#e2e8f0' }, card.siteName),
+      // Chips wrap onto a second row rather than squeeze; the site name keeps its place.
+      node('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', gap: 24 }, [
+        node('div', { display: 'flex', flexWrap: 'wrap', gap: 12, flexShrink: 1 }, chips),
+        node('div', { display: 'flex', flexShrink: 0, fontSize: 34, fontWeight: 700, color: '#e2e8f0' }, card.siteName),
       ]),
     ],
   );

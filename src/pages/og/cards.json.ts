@@ -5,13 +5,14 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../../lib/catalog.ts';
 import { getDigests } from '../../lib/digests.ts';
-import { digestCard, ogImagePath, paperCard, themeCard } from '../../lib/og.ts';
+import { SITE_OG_IMAGE_PATH, digestCard, ogImagePath, paperCard, siteCard, themeCard } from '../../lib/og.ts';
 import { UNTHEMED_NAME, UNTHEMED_SLUG } from '../../lib/site.ts';
 import type { OgJob } from '../../integrations/og-images.ts';
 
 export const GET: APIRoute = async () => {
   const [{ papers, themes, unthemed }, { list: digests }] = await Promise.all([getCatalog(), getDigests()]);
   const jobs: OgJob[] = [
+    { file: SITE_OG_IMAGE_PATH, card: siteCard() },
     ...papers.map((paper) => ({ file: ogImagePath('papers', paper.slug), card: paperCard(paper) })),
     ...themes.map((theme) => ({ file: ogImagePath('themes', theme.slug), card: themeCard(theme) })),
     { file: ogImagePath('themes', UNTHEMED_SLUG), card: themeCard({ name: UNTHEMED_NAME, papers: unthemed }) },
