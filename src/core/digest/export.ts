@@ -20,7 +20,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root as MdastRoot, RootContent as MdastNode, PhrasingContent } from 'mdast';
 import type { Root as HastRoot } from 'hast';
-import { splitMath, toPlainText } from '../normalize/index.ts';
+import { joinMath, splitMath, toPlainText } from '../normalize/index.ts';
 import { OTHER_GROUP_NAME, type DigestPaper, type WeekDigest } from './digest.ts';
 import { absoluteUrl, sitePaths, type SiteLocation } from './urls.ts';
 import { weekId, parseWeek } from './week.ts';
@@ -42,11 +42,21 @@ export function escapeHtml(text: string): string {
 
 /* ---------- clean text (title, summary) in each format ---------- */
 
+/** Titles and summaries are one line wherever they go (a line break would end a list item or a Slack link). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Markdown: text escaped, math kept as `$...$`, literal dollars as `\$`. */
 export function cleanTextToMarkdown(clean: string): string {
-  return splitMath(clean)
+  return splitMath(oneLine(clean))
     .map((segment) =>
-      segment.kind === 'math' ? `$${segment.tex}$` : plainTextToMarkdown(segment.value),
+      segment.kind === 'text'
+        ? plainTextToMarkdown(segment.value)
+        : // Markdown math has no escapes: a `$` inside the formula would end it, so such a formula is text.
+          segment.tex.includes('$')
+          ? plainTextToMarkdown(toPlainText(joinMath([segment])))
+          : `$${segment.tex}$`,
     )
     .join('');
 }
@@ -61,7 +71,7 @@ export function plainTextToMarkdown(text: string): string {
 
 /** HTML: text escaped, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
 export function cleanTextToHtml(clean: string): string {
-  return splitMath(clean)
+  return splitMath(oneLine(clean))
     .map((segment) => {
       if (segment.kind === 'text') return escapeHtml(segment.value);
       try {
@@ -75,7 +85,7 @@ export function cleanTextToHtml(clean: string): string {
 
 /** Slack mrkdwn: readable plain text with `&`, `<`, `>` escaped as Slack requires. */
 export function cleanTextToSlack(clean: string): string {
-  return escapeSlack(toPlainText(clean));
+  return escapeSlack(toPlainText(oneLine(clean)));
 }
 
 function escapeSlack(text: string): string {
