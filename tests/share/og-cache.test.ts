@@ -10,8 +10,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { REPO_ROOT, buildSite, filesIn } from '../helpers/site-build.ts';
 import type { OgBuildReport } from '../../src/integrations/og-images.ts';
 
-const WORK = join(REPO_ROOT, '.cache/share-og-cache');
-const CONTENT = '.cache/share-og-cache/content';
+/** One folder per process: concurrent test runs must not share (or delete) each other's cache. */
+const WORK_DIR = `.cache/share-og-cache-${process.pid}`;
+const WORK = join(REPO_ROOT, WORK_DIR);
+const CONTENT = `${WORK_DIR}/content`;
 const CACHE = join(WORK, 'og-cache');
 const PAPER = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
 
@@ -32,6 +34,7 @@ beforeAll(() => {
   cpSync(join(REPO_ROOT, 'tests/fixtures/site-content'), join(REPO_ROOT, CONTENT), { recursive: true });
 });
 afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
   if (previousRebuild === undefined) delete process.env.LECTERN_TEST_REBUILD;
   else process.env.LECTERN_TEST_REBUILD = previousRebuild;
 });
