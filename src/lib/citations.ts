@@ -32,17 +32,11 @@ export async function citationsOf(slugs: readonly string[]): Promise<CslItem[]> 
 
 /** The two citation formats a page offers, as static files. */
 export const CITATION_FORMATS = {
-  bib: { contentType: 'application/x-bibtex; charset=utf-8', format: formatBibtex, label: 'BibTeX' },
-  json: { contentType: 'application/vnd.citationstyles.csl+json; charset=utf-8', format: formatCslJson, label: 'CSL-JSON' },
+  bib: { contentType: 'application/x-bibtex; charset=utf-8', format: formatBibtex },
+  json: { contentType: 'application/vnd.citationstyles.csl+json; charset=utf-8', format: formatCslJson },
 } as const;
 
 export type CitationFormat = keyof typeof CITATION_FORMATS;
-
-/** The response of a citation file route. */
-export function citationResponse(items: readonly CslItem[], format: CitationFormat): Response {
-  const { contentType, format: write } = CITATION_FORMATS[format];
-  return new Response(write(items), { headers: { 'content-type': contentType } });
-}
 
 /** Static paths `<name>.<format>` of citation files, one per group and format. */
 export function citationPaths(groups: ReadonlyArray<{ name: string; slugs: readonly string[] }>) {
@@ -53,5 +47,6 @@ export function citationPaths(groups: ReadonlyArray<{ name: string; slugs: reado
 
 /** The GET handler of every citation file route: the props name the papers, the path the format. */
 export async function citationFile({ params, props }: { params: Record<string, string | undefined>; props: Record<string, unknown> }): Promise<Response> {
-  return citationResponse(await citationsOf(props.slugs as string[]), params.format as CitationFormat);
+  const { contentType, format } = CITATION_FORMATS[params.format as CitationFormat];
+  return new Response(format(await citationsOf(props.slugs as string[])), { headers: { 'content-type': contentType } });
 }
