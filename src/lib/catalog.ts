@@ -33,7 +33,6 @@ export interface ThemeView extends SiteTheme {
 
 export interface Catalog {
   papers: PaperView[];
-  bySlug: Map<string, PaperView>;
   /** Each theme with its papers, newest first. */
   themes: ThemeView[];
   /** Papers without a theme, newest first. */
@@ -88,7 +87,6 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
     [...new Set(values.filter((v): v is string => v !== null))].sort().reverse();
   return {
     papers,
-    bySlug: new Map(papers.map((paper) => [paper.slug, paper])),
     themes,
     unthemed: papers.filter((paper) => paper.data.themes.length === 0).sort(newestFirst),
     years: distinct(papers.map((paper) => paper.publishedYear)),
