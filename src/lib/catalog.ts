@@ -29,6 +29,7 @@ export interface PaperView {
 
 export interface ThemeView extends SiteTheme {
   papers: PaperView[];
+  bySlug: Map<string, PaperView>;
 }
 
 export interface Catalog {
@@ -87,6 +88,7 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
     [...new Set(values.filter((v): v is string => v !== null))].sort().reverse();
   return {
     papers,
+    bySlug: new Map(papers.map((paper) => [paper.slug, paper])),
     themes,
     unthemed: papers.filter((paper) => paper.data.themes.length === 0).sort(newestFirst),
     years: distinct(papers.map((paper) => paper.publishedYear)),
