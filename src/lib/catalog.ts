@@ -29,11 +29,11 @@ export interface PaperView {
 
 export interface ThemeView extends SiteTheme {
   papers: PaperView[];
-  bySlug: Map<string, PaperView>;
 }
 
 export interface Catalog {
   papers: PaperView[];
+  bySlug: Map<string, PaperView>;
   /** Each theme with its papers, newest first. */
   themes: ThemeView[];
   /** Papers without a theme, newest first. */
