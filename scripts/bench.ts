@@ -6,7 +6,7 @@
  * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
  * count, and search index size. Prints a table and writes JSON.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,6 +66,22 @@ function ratio(value: string | undefined, name: string, fallback: number): numbe
 }
 
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/**
+ * A copy of the site's sources in `<tmp>/site` (node_modules linked). Astro keeps per-build state
+ * under `<root>/.astro/` whatever the cache and output settings (content-modules.mjs: the list
+ * of MDX modules to bundle), so two builds of one root at the same time (tests, another
+ * engineer) can hand each other the wrong module list. The bench builds its own root.
+ */
+function copySite(tmp: string): string {
+  const site = join(tmp, 'site');
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(site, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(site, 'node_modules'));
+  symlinkSync(join(REPO, 'node_modules'), join(tmp, 'node_modules'));
+  return site;
+}
 
 /**
  * Runs `astro build` of the project at `root` from `cwd`; the full log goes to `<cwd>/<label>.log`.
@@ -193,8 +209,8 @@ async function main(): Promise<void> {
     // unless --og-cache names one.
     const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: args['og-cache'] ? resolve(args['og-cache']) : join(tmp, 'og-cache') };
     log('astro build (lectern, cold)');
-    symlinkSync(join(REPO, 'node_modules'), join(tmp, 'node_modules'));
-    const lectern = await astroBuild(REPO, tmp, env, outDir, echo, 'build-cold');
+    const site = copySite(tmp);
+    const lectern = await astroBuild(site, tmp, env, outDir, echo, 'build-cold');
     results.lectern = lectern.report;
     if (!lectern.report.ok) log(`lectern build FAILED:\n${lectern.report.logTail?.join('\n')}`);
 
@@ -206,7 +222,7 @@ async function main(): Promise<void> {
       extra.frontmatter.added = last;
       writeFileSync(join(content, 'papers', `${extra.frontmatter.slug}.mdx`), paperFile(extra));
       log('astro build (lectern, one paper added, warm cache)');
-      const rebuild = await astroBuild(REPO, tmp, env, outDir, echo, 'build-plus-one');
+      const rebuild = await astroBuild(site, tmp, env, outDir, echo, 'build-plus-one');
       if (!rebuild.report.ok) log(`rebuild FAILED:\n${rebuild.report.logTail?.join('\n')}`);
       results.incremental = {
         ...rebuild.report,
