@@ -212,6 +212,20 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     });
   }
 
+  test('readable on a phone: no page scrolls sideways at 360 px (the papers table scrolls in its own box)', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const overflowing: string[] = [];
+    for (const path of ['', flashAttentionPath(), 'papers/', 'themes/', 'themes/efficient-attention/', 'search/?q=attention']) {
+      const page = await phone.newPage();
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) overflowing.push(`${path || '/'}: ${width}px`);
+      await page.close();
+    }
+    await phone.close();
+    expect(overflowing).toEqual([]);
+  });
+
   test('no console errors, exceptions or failed requests on any page visited above', () => {
     expect(errors).toEqual([]);
   });
