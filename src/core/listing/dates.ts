@@ -20,7 +20,7 @@ const DATE_LINE = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?:\s+(\d+
 /** A line that starts like a date ("Sep 29 ..."): a garbled date line rather than a title. */
 export const DATE_LIKE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
 
-export const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses a date line; null when it is not one. Does not check the calendar (see `toIsoDay`). */
 export function parseDateLine(line: string): { date: ListingDate; upvotes: number | null } | null {
@@ -55,7 +55,7 @@ export function isValidMonthDay(date: ListingDate): boolean {
 }
 
 /** `YYYY-MM-DD` of a fully specified date, or null when that day does not exist. */
-export function toIsoDay(year: number, month: number, day: number): string | null {
+function toIsoDay(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }

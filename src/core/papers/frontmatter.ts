@@ -14,7 +14,7 @@
 import { load, type YAMLException } from 'js-yaml';
 
 /** Frontmatter keys in the order they are written; other keys (people's) follow in their own order. */
-export const KEY_ORDER = [
+const KEY_ORDER = [
   'slug',
   'title',
   'title_raw',
