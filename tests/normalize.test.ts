@@ -4,8 +4,10 @@ import katex from 'katex';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinMath, normalizeText, splitMath, toPlainText } from '../src/core/normalize/index.ts';
+import { MATH_SYMBOLS } from '../src/core/normalize/symbols.ts';
+import { SEEDS_DIR } from './helpers/seeds.ts';
 
-const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+const SEEDS = SEEDS_DIR;
 
 function katexAccepts(tex: string): boolean {
   try {
@@ -22,11 +24,11 @@ function mathOf(clean: string): string[] {
 
 // [raw as pasted (a real seed excerpt, file:line), clean text, plain text]
 const SEED_CASES: Array<[string, string, string, string]> = [
-  ['001:29 Unicode letter inside balanced dollars', 'PixArt-$α$: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis', 'PixArt-α: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis', 'PixArt-α: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis'],
+  ['001:29 Unicode letter inside balanced dollars', 'PixArt-$α$: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis', 'PixArt-$α$: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis', 'PixArt-α: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis'],
   ['001:31 lost dollar before a price', 'saving nearly \\300,000 (26,000 vs. \\320,000) and reducing', 'saving nearly \\$300,000 (26,000 vs. \\$320,000) and reducing', 'saving nearly $300,000 (26,000 vs. $320,000) and reducing'],
-  ['001:31 closing dollar without opening', 'We hope PIXART-\\alpha$ will provide new insights', 'We hope PIXART-α will provide new insights', 'We hope PIXART-α will provide new insights'],
-  ['001:31 macro in text', 'demonstrate that PIXART-\\alpha excels in image quality', 'demonstrate that PIXART-α excels in image quality', 'demonstrate that PIXART-α excels in image quality'],
-  ['002:267 two stray dollars do not pair', 'achieving up to 5.18\\times$ latency reductions on GPUs and 42.9%$ energy savings', 'achieving up to 5.18× latency reductions on GPUs and 42.9% energy savings', 'achieving up to 5.18× latency reductions on GPUs and 42.9% energy savings'],
+  ['001:31 closing dollar without opening', 'We hope PIXART-\\alpha$ will provide new insights', 'We hope PIXART-$\\alpha$ will provide new insights', 'We hope PIXART-α will provide new insights'],
+  ['001:31 macro in text', 'demonstrate that PIXART-\\alpha excels in image quality', 'demonstrate that PIXART-$\\alpha$ excels in image quality', 'demonstrate that PIXART-α excels in image quality'],
+  ['002:267 two stray dollars do not pair', 'achieving up to 5.18\\times$ latency reductions on GPUs and 42.9%$ energy savings', 'achieving up to 5.18$\\times$ latency reductions on GPUs and 42.9% energy savings', 'achieving up to 5.18× latency reductions on GPUs and 42.9% energy savings'],
   ['000:23 escaped percent', 'by a large margin, e.g., 1.1\\% for Swin-T', 'by a large margin, e.g., 1.1% for Swin-T', 'by a large margin, e.g., 1.1% for Swin-T'],
   ['001:183 umlaut', 'algorithms -- Nystr\\"om approximation, CR decomposition, and SVD --', 'algorithms – Nyström approximation, CR decomposition, and SVD –', 'algorithms – Nyström approximation, CR decomposition, and SVD –'],
   ['002:99 acute accent', "EDF's (Electricit\\'e De France) consumption", "EDF's (Electricité De France) consumption", "EDF's (Electricité De France) consumption"],
@@ -36,13 +38,13 @@ const SEED_CASES: Array<[string, string, string, string]> = [
   ['004:167 preamble macro in braces', 'called {\\SST}, for 3D indoor scene understanding', 'called SST, for 3D indoor scene understanding', 'called SST, for 3D indoor scene understanding'],
   ['004:139 bf group and en dash', 'instantiate it in {\\bf LeJEPA}, a lean. a novel objective--{\\bf Sketched Isotropic Gaussian Regularization} (SIGReg)--to constrain', 'instantiate it in LeJEPA, a lean. a novel objective–Sketched Isotropic Gaussian Regularization (SIGReg)–to constrain', 'instantiate it in LeJEPA, a lean. a novel objective–Sketched Isotropic Gaussian Regularization (SIGReg)–to constrain'],
   ['004:139 href lost its backslash', '(https://github.com/rbalestr-lab/lejepa{GitHub repo}).', '(https://github.com/rbalestr-lab/lejepa GitHub repo).', '(https://github.com/rbalestr-lab/lejepa GitHub repo).'],
-  ['004:139 lost backslash before approx', 'requiring only approx50 lines of code', 'requiring only ≈50 lines of code', 'requiring only ≈50 lines of code'],
+  ['004:139 lost backslash before approx', 'requiring only approx50 lines of code', 'requiring only $\\approx$50 lines of code', 'requiring only ≈50 lines of code'],
   ['003:181 \\ie', 'the union of remaining candidate regions (\\ie, routed regions).', 'the union of remaining candidate regions (i.e., routed regions).', 'the union of remaining candidate regions (i.e., routed regions).'],
-  ['000:39 lost backslashes sim/times', 'achieving up to sim2times speedup with negligible loss', 'achieving up to ~2× speedup with negligible loss', 'achieving up to ~2× speedup with negligible loss'],
-  ['000:135 lost backslash times', 'scale up attention computation by almost 40times using four GeForce RTX 4090 GPUs', 'scale up attention computation by almost 40× using four GeForce RTX 4090 GPUs', 'scale up attention computation by almost 40× using four GeForce RTX 4090 GPUs'],
-  ['001:23 times between numbers', 'FID score on 512times512 ImageNet images', 'FID score on 512×512 ImageNet images', 'FID score on 512×512 ImageNet images'],
-  ['003:197 ranges of times', 'PIM-GPT achieves 41-137times, 631-1074times speedup', 'PIM-GPT achieves 41-137×, 631-1074× speedup', 'PIM-GPT achieves 41-137×, 631-1074× speedup'],
-  ['001:271 lost backslash sim', 'a merely sim0.6 point decrease', 'a merely ~0.6 point decrease', 'a merely ~0.6 point decrease'],
+  ['000:39 lost backslashes sim/times', 'achieving up to sim2times speedup with negligible loss', 'achieving up to $\\sim$2$\\times$ speedup with negligible loss', 'achieving up to ~2× speedup with negligible loss'],
+  ['000:135 lost backslash times', 'scale up attention computation by almost 40times using four GeForce RTX 4090 GPUs', 'scale up attention computation by almost 40$\\times$ using four GeForce RTX 4090 GPUs', 'scale up attention computation by almost 40× using four GeForce RTX 4090 GPUs'],
+  ['001:23 times between numbers', 'FID score on 512times512 ImageNet images', 'FID score on 512$\\times$512 ImageNet images', 'FID score on 512×512 ImageNet images'],
+  ['003:197 ranges of times', 'PIM-GPT achieves 41-137times, 631-1074times speedup', 'PIM-GPT achieves 41-137$\\times$, 631-1074$\\times$ speedup', 'PIM-GPT achieves 41-137×, 631-1074× speedup'],
+  ['001:271 lost backslash sim', 'a merely sim0.6 point decrease', 'a merely $\\sim$0.6 point decrease', 'a merely ~0.6 point decrease'],
   ['001:87 the English word stays', 'by 4 to 8 times during training', 'by 4 to 8 times during training', 'by 4 to 8 times during training'],
   ['004:167 Cloudflare e-mail obfuscation', '+1.9 [email protected] on ScanNet detection, and +8.1 [email protected] on S3DIS', '+1.9 […] on ScanNet detection, and +8.1 […] on S3DIS', '+1.9 […] on ScanNet detection, and +8.1 […] on S3DIS'],
   ['001:255 braces after a URL', 'is available at https://cg-taylor-acce.github.io/CG-Taylor/{here.}', 'is available at https://cg-taylor-acce.github.io/CG-Taylor/ here.', 'is available at https://cg-taylor-acce.github.io/CG-Taylor/ here.'],
@@ -55,10 +57,10 @@ const SEED_CASES: Array<[string, string, string, string]> = [
   ['000:151 caret power', 'at least 10^23 FLOPs', 'at least 10²³ FLOPs', 'at least 10²³ FLOPs'],
   ['004:359 caret in a name', 'M^3ViT is the latest multi-task ViT model', 'M³ViT is the latest multi-task ViT model', 'M³ViT is the latest multi-task ViT model'],
   ['003:125 nested braces in a power', 'but can reach O(L^{{4}/{3}}) globally', 'but can reach O(L^(4/3)) globally', 'but can reach O(L^(4/3)) globally'],
-  ['004:23 lost backslash geq', 'for any values of M geq d^2 within', 'for any values of M ≥ d² within', 'for any values of M ≥ d² within'],
-  ['004:383 lost backslashes mathcal/varepsilon', 'derive a mathcal{O}(varepsilon^{-2.5}) sample complexity ... mathcal{O}(varepsilon^{-3})', 'derive a O(ε^(-2.5)) sample complexity ... O(ε⁻³)', 'derive a O(ε^(-2.5)) sample complexity ... O(ε⁻³)'],
-  ['002:307 lost backslashes langle/rangle', 'min_{x} | langle exp(Ax), {bf 1}_n rangle^{-1} exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), 1_n ⟩⁻¹ exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), 1_n ⟩⁻¹ exp(Ax) - b |_2'],
-  ['002:71 Greek names that lost their backslash in a formula', 'scales in norm as eta/lambda with ... approximately as eta/lambdacdot d^{0.75}. ... rule eta_2propto d^{-1} ... trained at eta_1=Theta_d(1) and lambda_1=0', 'scales in norm as η/λ with ... approximately as η/λ· d^(0.75). ... rule η_2∝ d⁻¹ ... trained at η_1=Θ_d(1) and λ_1=0', 'scales in norm as η/λ with ... approximately as η/λ· d^(0.75). ... rule η_2∝ d⁻¹ ... trained at η_1=Θ_d(1) and λ_1=0'],
+  ['004:23 lost backslash geq', 'for any values of M geq d^2 within', 'for any values of M $\\geq$ d² within', 'for any values of M ≥ d² within'],
+  ['004:383 lost backslashes mathcal/varepsilon', 'derive a mathcal{O}(varepsilon^{-2.5}) sample complexity ... mathcal{O}(varepsilon^{-3})', 'derive a O($\\varepsilon^{-2.5}$) sample complexity ... O($\\varepsilon^{-3}$)', 'derive a O(ε^(-2.5)) sample complexity ... O(ε⁻³)'],
+  ['002:307 lost backslashes langle/rangle', 'min_{x} | langle exp(Ax), {bf 1}_n rangle^{-1} exp(Ax) - b |_2', 'min_x | $\\langle$ exp(Ax), 1_n $\\rangle^{-1}$ exp(Ax) - b |_2', 'min_x | ⟨ exp(Ax), 1_n ⟩⁻¹ exp(Ax) - b |_2'],
+  ['002:71 Greek names that lost their backslash in a formula', 'scales in norm as eta/lambda with ... approximately as eta/lambdacdot d^{0.75}. ... rule eta_2propto d^{-1} ... trained at eta_1=Theta_d(1) and lambda_1=0', 'scales in norm as $\\eta$/$\\lambda$ with ... approximately as $\\eta$/$\\lambda\\cdot$ d^(0.75). ... rule $\\eta_2\\propto$ d⁻¹ ... trained at $\\eta_1$=$\\Theta_d$(1) and $\\lambda_1$=0', 'scales in norm as η/λ with ... approximately as η/λ· d^(0.75). ... rule η₂∝ d⁻¹ ... trained at η₁=Θ_d(1) and λ₁=0'],
   ['002:71 Greek words stay words outside formulas and URLs', 'an alpha version of https://x.org/delta_lake (muP)', 'an alpha version of https://x.org/delta_lake (muP)', 'an alpha version of https://x.org/delta_lake (muP)'],
   ['002:187 subscript group', 'as S(True) + D_{KL}(True||Model)', 'as S(True) + D_KL(True||Model)', 'as S(True) + D_KL(True||Model)'],
   ['000:327 square brackets stay', 'available at [https://github.com/luoyuanlab/Clinical-Longformer] the', 'available at [https://github.com/luoyuanlab/Clinical-Longformer] the', 'available at [https://github.com/luoyuanlab/Clinical-Longformer] the'],
@@ -69,6 +71,13 @@ const SEED_CASES: Array<[string, string, string, string]> = [
 const MORE_CASES: Array<[string, string, string, string]> = [
   ['valid math kept', 'costs $O(n^2)$ time', 'costs $O(n^2)$ time', 'costs O(n²) time'],
   ['macro math kept', 'PixArt-$\\alpha$', 'PixArt-$\\alpha$', 'PixArt-α'],
+  ['balanced math without TeX letters kept', 'costs $5$ and $α$', 'costs $5$ and $α$', 'costs 5 and α'],
+  ['a math symbol inside a text command', 'a \\textbf{\\alpha} b', 'a $\\alpha$ b', 'a α b'],
+  ['adjacent math symbols make one formula', '\\alpha\\beta and $x$\\times 3', '$\\alpha\\beta$ and $x\\times$ 3', 'αβ and x× 3'],
+  ['a symbol keeps its scripts', 'a \\leq_{x+1}^2 b', 'a $\\leq_{x+1}^2$ b', 'a ≤_(x+1)² b'],
+  ['Unicode symbols in text stay text', 'we get 4× faster, α ≥ 2', 'we get 4× faster, α ≥ 2', 'we get 4× faster, α ≥ 2'],
+  ['symbols in arguments spelled out', '\\frac{\\alpha}{2}', 'α/2', 'α/2'],
+  ['private-use marks in the input are dropped', 'a \uE000\\times\uE001 b', 'a $\\times$ b', 'a × b'],
   ['unknown macro in math becomes text', 'we use $\\proj$ here', 'we use proj here', 'we use proj here'],
   ['prices are not math', 'from $5 to $10 a month', 'from \\$5 to \\$10 a month', 'from $5 to $10 a month'],
   ['escaped dollar stays literal', 'only \\$3 each', 'only \\$3 each', 'only $3 each'],
@@ -91,6 +100,15 @@ describe('normalizeText on real seed residue', () => {
     expect(out).toBe(clean);
     expect(toPlainText(out)).toBe(plain);
     expect(normalizeText(out)).toBe(out);
+  });
+});
+
+describe('math symbols in text', () => {
+  it.each([...MATH_SYMBOLS])('\\%s alone is KaTeX math, spelled out in plain text', (name) => {
+    const clean = normalizeText(`a \\${name} b`);
+    expect(clean).toBe(`a $\\${name}$ b`);
+    expect(katexAccepts(`\\${name}`)).toBe(true);
+    expect(toPlainText(clean)).not.toMatch(/[\\$]/);
   });
 });
 
@@ -120,6 +138,7 @@ const texish = fc.string({
     '\\', '$', '{', '}', '^', '_', '~', ' ', 'a', 'x', 'Z', '1', '9', '.', ',', '-', '(', ')', '%', "'", '`',
     '"', '<=', '>=', 'times', 'sim', 'approx', 'alpha', 'bf', 'frac', 'href', 'geq', 'textbf', 'cite',
     'mathcal', 'https://x.org/', '[email protected]', 'é', 'α', '\u0301', '\uD800', '\u202E', '\n',
+    '\\times', '\\alpha', '\\leq', 'eta', 'cdot', '\uE000', '\uE001',
   ),
   maxLength: 60,
 });

@@ -11,13 +11,16 @@
  */
 import { isValidMath, joinMath, MAX_MATH_LENGTH, splitMath } from './math.ts';
 import { restoreBackslashes } from './backslashes.ts';
-import { texToText } from './tex.ts';
+import { MATH_CLOSE, MATH_OPEN, texToText } from './tex.ts';
 
 export { isValidMath, joinMath, splitMath };
 export type { CleanSegment } from './math.ts';
 
-/** Control characters, bidi overrides and zero-width characters: never meaningful in a title. */
-const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Control characters, bidi overrides, zero-width characters and the two private-use characters
+ * texToText marks math symbols with: never meaningful in a title.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uE000\uE001\uFEFF]/g;
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
 /**
@@ -49,9 +52,6 @@ const DOLLARS = /\\[\s\S]|\$/g;
 /** Math spans that are really prose between two stray dollars. */
 const PROSE = /(?:^|[^\\A-Za-z])[a-z]{3,} +[a-z]{3,} +[a-z]{3,}/;
 
-/** Math without any TeX in it (`$α$`, `$5$`) reads better as text. */
-const TRIVIAL_MATH = /^[^\\^_{}A-Za-z]*$/;
-
 function sanitize(raw: string): string {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
   if (/[^\x20-\x7e]/.test(s)) {
@@ -66,17 +66,22 @@ function sanitize(raw: string): string {
   return s.trim();
 }
 
+/** A math symbol for `textRun`'s caller to make a math span (see texToText's `marks`). */
+function mark(tex: string): string {
+  return MATH_OPEN + tex + MATH_CLOSE;
+}
+
 /** Word-level fixes on converted text: lost backslashes, ASCII stand-ins, scrape artefacts. */
 
 function polishOne(match: string, offset: number, whole: string): string {
   const before = whole[offset - 1];
   switch (match) {
     case 'times': // `40times`, `512times512`: a lost `\times`
-      return isDigit(before) ? '×' : match;
+      return isDigit(before) ? mark('\\times') : match;
     case 'sim': // `sim2×`: a lost `\sim`
-      return before !== undefined && /\w/.test(before) ? match : '~';
+      return before !== undefined && /\w/.test(before) ? match : mark('\\sim');
     case 'approx': // `approx50`
-      return before !== undefined && /\w/.test(before) ? match : '≈';
+      return before !== undefined && /\w/.test(before) ? match : mark('\\approx');
     case '<=':
       return '≤';
     case '>=':
@@ -100,7 +105,7 @@ function polishOne(match: string, offset: number, whole: string): string {
 
 function polish(text: string): string {
   // one literal-led regex per rule behind a substring check: far faster than one alternation;
-  // the order matters (`sim2times` -> `sim2×` -> `~2×`)
+  // the order matters (`sim2times` -> `sim2\times` -> `\sim2\times`)
   let t = text;
   if (t.includes('times')) t = t.replace(/times(?![a-z])/g, polishOne);
   if (t.includes('sim')) t = t.replace(/sim(?=\d+(?:\.\d+)?(?!\w))/g, polishOne);
@@ -113,9 +118,22 @@ function polish(text: string): string {
   return t;
 }
 
-/** Converts a raw text run (between math spans) to final plain text, `$` still unescaped. */
+/**
+ * Converts a raw text run (between math spans) to final plain text, `$` still unescaped, in
+ * which math symbols (`\times`, `\alpha`, a lost `40times`) are TeX between MATH_OPEN and
+ * MATH_CLOSE.
+ */
 function textRun(raw: string): string {
-  return polish(texToText(raw, 'text')).normalize('NFC');
+  return polish(texToText(raw, 'text', 0, true)).normalize('NFC');
+}
+
+const MARKED = new RegExp(`${MATH_OPEN}([^${MATH_OPEN}${MATH_CLOSE}]*)${MATH_CLOSE}`, 'g');
+
+type Part = { kind: 'text'; text: string } | { kind: 'math'; tex: string };
+
+/** Joins two formulas into one span: `\lambda` + `\cdot` -> `\lambda\cdot`, `\alpha` + `x` -> `\alpha x`. */
+function joinTex(a: string, b: string): string {
+  return /\\[A-Za-z]+$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 function isSpace(ch: string | undefined): boolean {
@@ -137,7 +155,7 @@ function normalizeOnce(sanitized: string): string {
   const dollars: number[] = [];
   for (const m of s.matchAll(DOLLARS)) if (m[0] === '$') dollars.push(m.index);
 
-  const parts: Array<{ kind: 'text'; raw: string } | { kind: 'math'; tex: string }> = [];
+  const runs: Array<{ kind: 'text'; raw: string } | { kind: 'math'; tex: string }> = [];
   let pending = '';
   let last = 0;
   let mathCount = 0;
@@ -154,19 +172,60 @@ function normalizeOnce(sanitized: string): string {
       !(PROSE.test(content) && !content.includes('\\'));
     if (!pairs) continue; // this `$` stays in the text run; texToText decides what it is
     pending += s.slice(last, open);
-    if (TRIVIAL_MATH.test(content) || mathCount >= MAX_MATH_SPANS || !isValidMath(content)) {
-      pending += content; // not worth math, or not math KaTeX can read: its text
+    if (mathCount >= MAX_MATH_SPANS || !isValidMath(content)) {
+      pending += content; // not math KaTeX can read (or too many formulas): its text
     } else {
-      if (pending) parts.push({ kind: 'text', raw: pending });
+      if (pending) runs.push({ kind: 'text', raw: pending });
       pending = '';
-      parts.push({ kind: 'math', tex: content });
+      runs.push({ kind: 'math', tex: content });
       mathCount += 1;
     }
     last = close + 1;
     k += 1;
   }
   pending += s.slice(last);
-  if (pending) parts.push({ kind: 'text', raw: pending });
+  if (pending) runs.push({ kind: 'text', raw: pending });
+
+  // Text runs -> text and math symbols (`5.18\times` -> `5.18$\times$`); a formula that
+  // directly follows another joins it, since `$a$$b$` would read back as display math.
+  const parts: Part[] = [];
+  const pushText = (text: string) => {
+    const prev = parts.at(-1);
+    if (!text) return;
+    if (prev?.kind === 'text') prev.text += text;
+    else parts.push({ kind: 'text', text });
+  };
+  const pushMath = (tex: string, marked: boolean) => {
+    const prev = parts.at(-1);
+    if (prev?.kind === 'math') {
+      const joined = joinTex(prev.tex, tex);
+      if (isValidMath(joined)) {
+        prev.tex = joined;
+        return;
+      }
+      if (!marked) pushText(' '); // two formulas that do not join stay two
+    }
+    if (!marked || (prev?.kind !== 'math' && mathCount < MAX_MATH_SPANS && isValidMath(tex))) {
+      parts.push({ kind: 'math', tex });
+      if (marked) mathCount += 1;
+    } else {
+      pushText(texToText(tex, 'math').normalize('NFC')); // a symbol that cannot be math: its text
+    }
+  };
+  for (const run of runs) {
+    if (run.kind === 'math') {
+      pushMath(run.tex, false);
+      continue;
+    }
+    const text = textRun(run.raw);
+    let at = 0;
+    for (const m of text.matchAll(MARKED)) {
+      pushText(text.slice(at, m.index));
+      pushMath(m[1]!, true);
+      at = m.index + m[0].length;
+    }
+    pushText(text.slice(at));
+  }
 
   let out = '';
   let lastTex = '';
@@ -176,7 +235,7 @@ function normalizeOnce(sanitized: string): string {
       lastTex = part.tex;
       continue;
     }
-    const text = textRun(part.raw).replace(/\$/g, '\\$');
+    const text = part.text.replace(/\$/g, '\\$');
     // keep `$2x$` + `3` from reading back as a price on the next pass
     out += lastTex && isDigit(lastTex[0]) && isDigit(text[0]) ? ` ${text}` : text;
     lastTex = '';

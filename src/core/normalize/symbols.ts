@@ -122,3 +122,24 @@ export function toSubscript(s: string): string | null {
   for (const ch of s) out += SUBSCRIPT_CHARS[ch];
   return out;
 }
+
+/**
+ * Control words of SYMBOLS that are math (Greek, relations and operators, arrows, dots): in a
+ * text run of a title or abstract they become an inline math span (`5.18\times` ->
+ * `5.18$\times$`); the others (text symbols, letters, words) stay text. Each one alone is
+ * KaTeX-valid (tested).
+ */
+export const MATH_SYMBOLS: ReadonlySet<string> = new Set(
+  (
+    'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi ' +
+    'omicron pi varpi rho varrho sigma varsigma tau upsilon phi chi psi omega varphi ' +
+    'Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ' +
+    'times div cdot pm mp ast star circ bullet sim approx simeq cong equiv propto leq le geq ge ' +
+    'neq ne ll gg lesssim gtrsim prec succ in notin ni subset subseteq supset supseteq cap cup ' +
+    'setminus wedge land vee lor neg lnot forall exists emptyset varnothing infty partial nabla ' +
+    'sum prod int oint ell hbar Re Im aleph top bot perp parallel mid langle rangle lceil rceil ' +
+    'lfloor rfloor oplus otimes odot ' +
+    'to rightarrow leftarrow gets leftrightarrow Rightarrow Leftarrow Leftrightarrow implies iff ' +
+    'mapsto uparrow downarrow longrightarrow ldots cdots vdots ddots'
+  ).split(' '),
+);

@@ -10,8 +10,13 @@
  * `texToText(s, 'math')` reads the inside of a math span the same way, with `_` and `^`
  * as sub/superscripts and `\frac`, `\sqrt` spelled out, for plain-text uses (search, feeds).
  *
- * The output never contains a backslash or a brace; in text mode a `$` in the output is a
- * literal dollar sign (the caller escapes it).
+ * With `marks` (text mode, the normalizer's text runs), a math-symbol control word (MATH_SYMBOLS)
+ * outside any argument is not spelled out but kept as TeX between MATH_OPEN and MATH_CLOSE,
+ * with a sub/superscript that directly follows it (`\eta_2`, `\varepsilon^{-2}`): the caller
+ * makes it an inline math span.
+ *
+ * Outside marks the output never contains a backslash or a brace; in text mode a `$` in the
+ * output is a literal dollar sign (the caller escapes it).
  */
 import {
   ACCENTS,
@@ -19,6 +24,7 @@ import {
   DOUBLE_STRUCK,
   DROP_WITH_ARGUMENT,
   KEEP_ARGUMENT,
+  MATH_SYMBOLS,
   SILENT,
   SPACES,
   SYMBOLS,
@@ -27,6 +33,25 @@ import {
 } from './symbols.ts';
 
 export type TexMode = 'text' | 'math';
+
+/** Private-use characters around a math symbol kept as TeX (see `marks`); never in clean input. */
+export const MATH_OPEN = '\uE000';
+export const MATH_CLOSE = '\uE001';
+
+/** A sub/superscript right after a math symbol, kept with it: one letter or digit, or a short plain group. */
+const SCRIPT_AFTER = /[_^](?:[A-Za-z0-9]|\{[A-Za-z0-9+\-.,=]{1,16}\})/y;
+
+/** End of the (at most two) scripts following a math symbol that ends at `k`. */
+function scriptsEnd(s: string, k: number): number {
+  let end = k;
+  for (let n = 0; n < 2; n += 1) {
+    SCRIPT_AFTER.lastIndex = end;
+    const m = SCRIPT_AFTER.exec(s);
+    if (!m) break;
+    end += m[0].length;
+  }
+  return end;
+}
 
 /** Nesting depth after which groups are flattened instead of read (keeps the stack small). */
 const MAX_DEPTH = 8;
@@ -134,7 +159,7 @@ function isTie(prev: string | undefined, s: string, k: number): boolean {
 }
 
 /** Converts TeX residue to readable text (see the module comment). */
-export function texToText(s: string, mode: TexMode, depth = 0): string {
+export function texToText(s: string, mode: TexMode, depth = 0, marks = false): string {
   if (depth > MAX_DEPTH) return flatten(s, mode);
   const special = mode === 'text' ? SPECIAL_TEXT : SPECIAL_MATH;
   const n = s.length;
@@ -216,6 +241,12 @@ export function texToText(s: string, mode: TexMode, depth = 0): string {
         if (SPACES.has(name)) {
           out += ' ';
           i = k;
+          continue;
+        }
+        if (marks && mode === 'text' && MATH_SYMBOLS.has(name)) {
+          const end = scriptsEnd(s, k);
+          out += MATH_OPEN + s.slice(i, end) + MATH_CLOSE;
+          i = end;
           continue;
         }
         const symbol = SYMBOLS[name];
