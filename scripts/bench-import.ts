@@ -19,7 +19,7 @@ import { planImport } from '../src/core/papers/plan.ts';
 const HELP = `Usage: npm run bench:import -- [--records N] [--runs R] [--json]
 
 Times parse + normalize + plan of a synthetic listing of N records (default 10000) made from
-the seed listings in ../shared/seeds next to the repo (or $LECTERN_SEEDS), median of R runs (default 5) after
+the seed listings in content/listings (or $LECTERN_SEEDS), median of R runs (default 5) after
 one warm-up run. Prints a table, or JSON with --json. Target: under 1 s for 10,000 records.`;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -69,7 +69,7 @@ function main(argv: string[]): number {
     console.error(`bench:import: --records and --runs take positive integers.\n\n${HELP}`);
     return 2;
   }
-  const seedDir = process.env.LECTERN_SEEDS ?? fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+  const seedDir = process.env.LECTERN_SEEDS ?? fileURLToPath(new URL('../content/listings/', import.meta.url));
   const seeds = readdirSync(seedDir)
     .filter((n) => n.endsWith('.txt'))
     .sort()

@@ -19,7 +19,7 @@ import { syntheticPapers } from '../src/core/bench/synthetic.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
 
-Generates N synthetic papers (from /work/shared/seeds or $LECTERN_SEEDS) in a temp folder, builds
+Generates N synthetic papers (from content/listings or $LECTERN_SEEDS) in a temp folder, builds
 the full lectern site with search into a temp out dir, then a plain Astro 7 MDX baseline site of
 the same papers, and reports times per phase, pages/s, peak RSS (whole process tree), dist size
 and file count, and search index size.

@@ -6,8 +6,9 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { isoWeekOf, seedRecordsFromListings, syntheticPapers } from '../src/core/bench/synthetic.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
+import { SEEDS_DIR } from './helpers/seeds.ts';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 const seeds = seedRecordsFromListings(
   readdirSync(SEEDS)
     .filter((f) => f.endsWith('.txt'))

@@ -1,15 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { parseDateLine, resolveListingDate } from '../src/core/listing/dates.ts';
 import { parseListing, type ListingRecord } from '../src/core/listing/index.ts';
 import { captureDay } from '../src/core/papers/plan.ts';
+import { SEEDS_DIR } from './helpers/seeds.ts';
 
 /** The real listings, next to the repo (issue 3: `../shared/seeds/*.txt`). */
-const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+const SEEDS = SEEDS_DIR;
 const seedNames = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();
 const seed = (prefix: string): { name: string; text: string } => {
   const name = seedNames.find((n) => n.startsWith(prefix))!;

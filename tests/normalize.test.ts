@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import katex from 'katex';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

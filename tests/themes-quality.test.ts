@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseListing } from '../src/core/listing/index.ts';
 import { normalizeText } from '../src/core/normalize/index.ts';
 import { createClassifier, evaluate, formatMetrics, joinLabels, parseTaxonomy } from '../src/core/themes/index.ts';
+import { SEEDS_DIR } from './helpers/seeds.ts';
 
-const SEEDS = join(import.meta.dirname, '../../shared/seeds');
+const SEEDS = SEEDS_DIR;
 
 function seedPapers() {
   const papers = new Map<string, { titleRaw: string; title: string; abstract: string }>();

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   isoWeekOf,
   seedRecordsFromListings,
@@ -15,7 +16,7 @@ import {
 import { serializePaperFile } from '../../src/core/papers/frontmatter.ts';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
-const SEEDS = '/work/shared/seeds';
+const SEEDS = fileURLToPath(new URL('../../content/listings/', import.meta.url));
 
 /** The file the importer would write (its own serializer), with the notes as the body. */
 export function paperFile(paper: SyntheticPaper): string {

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/core/listing/index.ts';
 import { normalizeText, toPlainText } from '../../src/core/normalize/index.ts';
 import { relatedDocuments, tokenize, type RelatedDocument } from '../../src/core/related/index.ts';
+import { SEEDS_DIR } from '../helpers/seeds.ts';
+import { pathToFileURL } from 'node:url';
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+const SEEDS = pathToFileURL(SEEDS_DIR);
 
 /** The 189 distinct seed papers as plain text, keyed by title. */
 function seedPapers(): RelatedDocument[] {
