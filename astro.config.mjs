@@ -48,6 +48,8 @@ export default defineConfig({
     }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  // pagefind last: it indexes the finished output of every other integration.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), ogImages(), citationFiles(), pagefind()],
+  // pagefind right after the pages (it indexes only papers/*/index.html) and before the image
+  // and citation hooks: its indexer process (1.5 GiB at 10,000 papers) then exits before image
+  // rendering grows this process, instead of both peaking together (4.1 GiB -> under 3 GiB).
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), pagefind(), ogImages(), citationFiles()],
 });
