@@ -4,8 +4,8 @@
  * A thin CLI: reads the content files (no Astro), asks src/core/digest, prints or writes
  * atomically.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../src/core/diagnostics.ts';
 import { buildDigests, defaultDigestTitle, type DigestIntroRef, type DigestPaperInput } from '../src/core/digest/digest.ts';
@@ -16,6 +16,7 @@ import { isoWeekOf, isoWeekOfDate, parseWeek, weekDays, weekId, weekSlug, type I
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { parseTaxonomy, themeList } from '../src/core/themes/index.ts';
+import { listContentFiles, writeFilesAtomically } from './lib/content-files.ts';
 
 const USAGE = `Usage: npm run digest -- <command> [options]
 
@@ -55,11 +56,8 @@ class ContentError extends Error {
 
 function listFiles(dir: string): string[] {
   try {
-    return readdirSync(dir)
-      .filter((name) => /\.mdx?$/.test(name))
-      .sort();
+    return listContentFiles(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new ContentError([
       { severity: 'error', file: dir, line: 0, message: `cannot read the folder (${(error as Error).message}).`, hint: 'Check --content.' },
     ]);
@@ -174,28 +172,17 @@ ${list}
 `;
 }
 
-function writeAtomically(target: string, content: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${process.pid}.digest.tmp`);
-  try {
-    writeFileSync(temp, content, { flag: 'wx' });
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 function commandNew(contentDir: string, week: IsoWeek): number {
   const slug = weekSlug(week);
   const existing = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
-  const target = join(contentDir, 'digests', existing ?? `${slug}.mdx`);
+  const file = join('digests', existing ?? `${slug}.mdx`);
+  const target = join(contentDir, file);
   if (existing) {
     console.error(`${target}: already exists; not overwriting it. Edit it, or delete it first to start over.`);
     return 1;
   }
   const papers = readPapers(contentDir);
-  writeAtomically(target, template(week, papers));
+  writeFilesAtomically(contentDir, [{ path: file, content: template(week, papers) }]);
   const count = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === slug).length;
   console.log(`Created ${target} for ${weekId(week)} (${count} paper${count === 1 ? '' : 's'} added that week). Write the intro, then build.`);
   return 0;

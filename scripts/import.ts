@@ -3,13 +3,14 @@
  * lectern-import: Daily Papers listings -> content/papers/<slug>.mdx.
  * A thin CLI: reads the files, asks src/core for a plan, writes it atomically, prints a report.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { parseListing, type ParsedListing } from '../src/core/listing/index.ts';
 import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
 import { createClassifier, parseTaxonomy } from '../src/core/themes/index.ts';
+import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
 
 const USAGE = `Usage: npm run import -- [options] <listing files...>
        npx lectern-import [options] <listing files...>
@@ -102,7 +103,7 @@ function main(argv: string[]): number {
 
   let existing: ExistingFile[];
   try {
-    existing = readExisting(contentDir);
+    existing = readPaperFiles(contentDir);
   } catch (error) {
     console.error(`lectern-import: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
     return 1;
@@ -116,7 +117,7 @@ function main(argv: string[]): number {
   let written: string[] = [];
   if (write) {
     try {
-      written = writeAtomically(contentDir, plan.writes);
+      written = writeFilesAtomically(contentDir, plan.writes);
     } catch (error) {
       console.error(`lectern-import: ${(error as Error).message}`);
       return 1;
@@ -193,40 +194,6 @@ function firstInvalidUtf8(bytes: Buffer): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-function readExisting(contentDir: string): ExistingFile[] {
-  const dir = join(contentDir, 'papers');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return names
-    .filter((name) => /\.mdx?$/.test(name))
-    .sort()
-    .map((name) => ({ path: `papers/${name}`, content: readFileSync(join(dir, name), 'utf8') }));
-}
-
-/** Each file goes to a temp file next to it, then is renamed over the target: never half-written. */
-function writeAtomically(contentDir: string, writes: ReadonlyArray<{ path: string; content: string }>): string[] {
-  const written: string[] = [];
-  for (const { path, content } of writes) {
-    const target = join(contentDir, path);
-    const temp = join(dirname(target), `.${process.pid}.${written.length}.import.tmp`);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      writeFileSync(temp, content);
-      renameSync(temp, target);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw new Error(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
-    }
-    written.push(target);
-  }
-  return written;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -3,8 +3,8 @@
  * lectern themes: report on paper themes, re-apply the classifier, or measure it against labels.
  * A thin CLI: reads files, asks src/core/themes, writes atomically, prints a report.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { parseListing } from '../src/core/listing/index.ts';
@@ -20,6 +20,7 @@ import {
   type ThemeScore,
 } from '../src/core/themes/index.ts';
 import { planReclassify, readPaperThemes, themeReport, type PaperFileText } from '../src/core/themes/papers.ts';
+import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
 
 const USAGE = `Usage: npm run themes -- <command> [options]
 
@@ -86,7 +87,7 @@ function main(argv: string[]): number {
 
   let files: PaperFileText[];
   try {
-    files = readPapers(contentDir);
+    files = readPaperFiles(contentDir);
   } catch (error) {
     console.error(`lectern themes: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
     return 1;
@@ -107,7 +108,7 @@ function main(argv: string[]): number {
   let written = 0;
   if (!values['dry-run']) {
     try {
-      written = writeAtomically(contentDir, plan.writes);
+      written = writeFilesAtomically(contentDir, plan.writes).length;
     } catch (error) {
       console.error(`lectern themes: ${(error as Error).message}`);
       return 1;
@@ -154,21 +155,6 @@ function loadTaxonomy(file: string, diagnostics: Diagnostic[]): Taxonomy | null 
   const result = parseTaxonomy(text, file);
   diagnostics.push(...result.diagnostics);
   return result.ok ? result.taxonomy : null;
-}
-
-function readPapers(contentDir: string): PaperFileText[] {
-  const dir = join(contentDir, 'papers');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return names
-    .filter((name) => /\.mdx?$/.test(name))
-    .sort()
-    .map((name) => ({ path: `papers/${name}`, content: readFileSync(join(dir, name), 'utf8') }));
 }
 
 function describeScore(s: ThemeScore): string {
@@ -246,24 +232,6 @@ function runEval(labelsFile: string, listingFiles: string[], taxonomy: Taxonomy,
     for (const d of evaluation.disagreements) console.log(`  [${d.expected.join(', ')}] -> [${d.predicted.join(', ')}]  ${d.title}`);
   }
   return hasErrors(problems) ? 1 : 0;
-}
-
-/** Each file goes to a temp file next to it, then is renamed over the target: never half-written. */
-function writeAtomically(contentDir: string, writes: readonly PaperFileText[]): number {
-  let count = 0;
-  for (const { path, content } of writes) {
-    const target = join(contentDir, path);
-    const temp = join(dirname(target), `.${process.pid}.${count}.themes.tmp`);
-    try {
-      writeFileSync(temp, content);
-      renameSync(temp, target);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw new Error(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
-    }
-    count++;
-  }
-  return count;
 }
 
 process.exitCode = main(process.argv.slice(2));
