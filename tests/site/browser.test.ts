@@ -70,6 +70,10 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.length).toBeLessThanOrEqual(10);
     expect(titles.some((title) => /FlashAttention/.test(title)), titles.join('\n')).toBe(true);
+    // Excerpts read as text: a label and its value are not glued together ("Authors5").
+    const excerpts = await page.locator('#search-results > li > p:not(.meta)').allTextContents();
+    expect(excerpts.length).toBe(titles.length);
+    for (const excerpt of excerpts) expect(excerpt).not.toMatch(/Authors\d/);
     await page.close();
   });
 
