@@ -4,8 +4,9 @@
  * Pages only link to `og/<kind>/<name>.png`; the route `src/pages/og/cards.json.ts` writes the
  * list of cards the site needs (one per paper, theme and digest) into the output. This hook
  * reads that list, renders each card with Satori (layout to SVG, text as paths from the Inter
- * and KaTeX fonts in node_modules) and resvg (SVG to PNG, in libuv's thread pool so two cards
- * render at once on two cores), and removes the list.
+ * and KaTeX fonts in node_modules) and resvg (SVG to PNG) in a pool of worker threads, one per
+ * core (`og-worker.ts`; Satori is JavaScript, so on the main thread it kept one core busy at
+ * most), and removes the list. The main thread only hands out cards and writes the files.
  *
  * Images are cached by a hash of their inputs (`src/core/og/card.ts`): `<cache>/<hash>.png`,
  * the cache being `node_modules/.cache/lectern-og/` or env LECTERN_OG_CACHE. A rebuild renders
@@ -17,11 +18,13 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import satori from 'satori';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg } from '@resvg/resvg-js';
 import { OG_HEIGHT, OG_WIDTH, ogCardHash, ogCardTree, type OgCard } from '../core/og/card.ts';
+import type { OgWorkerRequest, OgWorkerResponse } from './og-worker.ts';
 
 /** One image the site links to: `file` relative to the output folder. */
 export interface OgJob {
@@ -70,52 +73,95 @@ export async function loadOgFonts(): Promise<SatoriFont[]> {
 export async function renderOgCard(card: OgCard, fonts: SatoriFont[]): Promise<Buffer> {
   const svg = await satori(ogCardTree(card) as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   // Satori already turned text into paths: resvg needs no fonts, and scanning the system's costs time.
-  const image = await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } });
-  return image.asPng();
+  // Synchronous: this runs on a worker thread of its own (see og-worker.ts).
+  return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
 }
 
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Renders `cards` on `size` worker threads, each busy with one card at a time; calls `done`
+ * with each PNG (and its render time) as it arrives and resolves when every `done` has.
+ * Rejects on the first failed card or write.
+ */
+async function renderOnWorkers(
+  cards: readonly OgCard[],
+  size: number,
+  done: (index: number, png: Uint8Array, ms: number) => Promise<void>,
+): Promise<void> {
+  const workers = Array.from({ length: Math.min(size, cards.length) }, () => new Worker(new URL('./og-worker.ts', import.meta.url)));
   let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const writes: Promise<void>[] = [];
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolveAll, reject) => {
+            const send = () => {
+              if (next >= cards.length) return resolveAll();
+              const id = next++;
+              worker.postMessage({ id, card: cards[id]! } satisfies OgWorkerRequest);
+            };
+            worker.on('message', (message: OgWorkerResponse) => {
+              if ('error' in message) return reject(new Error(`Open Graph image for "${cards[message.id]!.title}": ${message.error}`));
+              send(); // hand out the next card before writing this one, so the worker never waits
+              const write = done(message.id, message.png, message.ms);
+              write.catch(reject);
+              writes.push(write);
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`an Open Graph image worker exited with code ${code}`)));
+            send();
+          }),
+      ),
+    );
+    await Promise.all(writes);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
 }
 
 /** Renders or copies every job into `outDir`; returns what it did. */
 export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cacheDir: string): Promise<OgBuildReport> {
   const started = performance.now();
   await mkdir(cacheDir, { recursive: true });
-  let fonts: SatoriFont[] | undefined;
-  let generated = 0;
   let renderMs = 0;
   let bytes = 0;
   const dirs = new Set(jobs.map((job) => dirname(join(outDir, job.file))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-  // Satori lays out on this thread while resvg renders in the libuv pool: two jobs per core keep both busy.
-  await pool(jobs, 2 * availableParallelism(), async (job) => {
+  // Jobs by cached file; cards with equal inputs share one image and are rendered once.
+  const byCacheFile = new Map<string, OgJob[]>();
+  for (const job of jobs) {
     const cached = join(cacheDir, `${ogCardHash(job.card)}.png`);
-    const target = join(outDir, job.file);
-    if (!existsSync(cached)) {
-      fonts ??= await loadOgFonts();
-      const t = performance.now();
-      const png = await renderOgCard(job.card, fonts);
-      renderMs += performance.now() - t;
-      const temp = `${cached}.${process.pid}.tmp`;
-      await writeFile(temp, png);
-      await rename(temp, cached); // atomic: an interrupted build never leaves half an image in the cache
-      generated += 1;
-    }
-    await copyFile(cached, target);
-  });
+    const sharing = byCacheFile.get(cached);
+    if (sharing) sharing.push(job);
+    else byCacheFile.set(cached, [job]);
+  }
+  const copyOut = (cached: string) => Promise.all(byCacheFile.get(cached)!.map((job) => copyFile(cached, join(outDir, job.file))));
+  const missing: string[] = [];
+  const present: string[] = [];
+  for (const cached of byCacheFile.keys()) (existsSync(cached) ? present : missing).push(cached);
+  await Promise.all([
+    ...present.map(copyOut),
+    renderOnWorkers(
+      missing.map((cached) => byCacheFile.get(cached)![0]!.card),
+      Math.max(1, availableParallelism()),
+      async (index, png, ms) => {
+        renderMs += ms;
+        const cached = missing[index]!;
+        const temp = `${cached}.${process.pid}.tmp`;
+        await writeFile(temp, png);
+        await rename(temp, cached); // atomic: an interrupted build never leaves half an image in the cache
+        await copyOut(cached);
+      },
+    ),
+  ]);
+  const generated = missing.reduce((sum, cached) => sum + byCacheFile.get(cached)!.length, 0);
   for (const job of jobs) bytes += (await stat(join(outDir, job.file))).size;
   return {
     total: jobs.length,
     generated,
     cached: jobs.length - generated,
     ms: Math.round(performance.now() - started),
-    msPerGenerated: generated ? Math.round((renderMs / generated) * 10) / 10 : 0,
+    msPerGenerated: missing.length ? Math.round((renderMs / missing.length) * 10) / 10 : 0,
     bytes,
   };
 }

@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OG_HEIGHT, OG_WIDTH, ogCardHash, ogCardTree, titleFontSize, type OgCard } from '../../src/core/og/card.ts';
-import { renderOgCard, loadOgFonts } from '../../src/integrations/og-images.ts';
+import { buildOgImages, renderOgCard, loadOgFonts } from '../../src/integrations/og-images.ts';
 import { pngSize } from '../helpers/png.ts';
 
 const card: OgCard = {
@@ -30,5 +33,27 @@ describe('Open Graph cards', () => {
     const png = await renderOgCard(card, await loadOgFonts());
     expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
     expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it('render on worker threads into the cache and the output, equal cards once', { timeout: 60_000 }, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lectern-og-'));
+    try {
+      const other = { ...card, kicker: 'Theme', title: 'Efficient attention', themes: [] };
+      const jobs = [
+        { file: 'og/papers/a.png', card },
+        { file: 'og/papers/b.png', card: { ...card, themes: [...card.themes] } },
+        { file: 'og/themes/c.png', card: other },
+      ];
+      const report = await buildOgImages(jobs, join(work, 'out'), join(work, 'cache'));
+      expect(report).toMatchObject({ total: 3, generated: 3, cached: 0 });
+      expect(readdirSync(join(work, 'cache')).sort()).toEqual([`${ogCardHash(card)}.png`, `${ogCardHash(other)}.png`].sort());
+      const images = jobs.map((job) => readFileSync(join(work, 'out', job.file)));
+      for (const png of images) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+      expect(images[1]).toEqual(images[0]);
+      expect(images[2]).not.toEqual(images[0]);
+      expect(images[0]).toEqual(await renderOgCard(card, await loadOgFonts()));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
