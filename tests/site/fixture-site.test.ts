@@ -103,9 +103,9 @@ describe('paper page metadata', () => {
   test('authors, dates, upvotes, themes and the Hugging Face link are shown', () => {
     const $ = page(FLASH);
     const meta = $('dl.meta-list').text();
-    expect(meta).toContain('Authors5');
+    expect(meta).toContain('Authors 5');
     expect(meta).toContain('27 May 2022');
-    expect(meta).toContain('Upvotes12');
+    expect(meta).toContain('Upvotes 12');
     expect($('article a.chip').attr('href')).toBe('/themes/efficient-attention/');
     expect($('a[href^="https://huggingface.co/papers?q="]').attr('href')).toContain('FlashAttention');
   });
