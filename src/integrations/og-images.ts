@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
@@ -39,6 +39,8 @@ export interface OgBuildReport {
   total: number;
   generated: number;
   cached: number;
+  /** Cache entries deleted because no build had used them for `maxAgeDays`. */
+  pruned: number;
   /** Wall time of the whole step and the mean render time of one generated image. */
   ms: number;
   msPerGenerated: number;
@@ -119,8 +121,36 @@ async function renderOnWorkers(
   }
 }
 
-/** Renders or copies every job into `outDir`; returns what it did. */
-export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cacheDir: string): Promise<OgBuildReport> {
+/** Days a cached image may go unused before a build deletes it (env LECTERN_OG_CACHE_DAYS). */
+export const OG_CACHE_DAYS = 30;
+
+/**
+ * Deletes cached images no build has used for `maxAgeDays`. Used entries are touched on every
+ * build, so an image's mtime is its last use; without this the cache grows with every edit.
+ */
+async function pruneCache(cacheDir: string, used: ReadonlySet<string>, maxAgeDays: number): Promise<number> {
+  const now = new Date();
+  await Promise.all([...used].map((file) => utimes(file, now, now)));
+  const cutoff = now.getTime() - maxAgeDays * 86_400_000;
+  let pruned = 0;
+  for (const name of await readdir(cacheDir)) {
+    const file = join(cacheDir, name);
+    if (!name.endsWith('.png') || used.has(file)) continue;
+    if ((await stat(file)).mtimeMs < cutoff) {
+      await rm(file, { force: true });
+      pruned += 1;
+    }
+  }
+  return pruned;
+}
+
+/** Renders or copies every job into `outDir`, prunes unused cache entries; returns what it did. */
+export async function buildOgImages(
+  jobs: readonly OgJob[],
+  outDir: string,
+  cacheDir: string,
+  maxAgeDays = OG_CACHE_DAYS,
+): Promise<OgBuildReport> {
   const started = performance.now();
   await mkdir(cacheDir, { recursive: true });
   let renderMs = 0;
@@ -155,11 +185,13 @@ export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cach
     ),
   ]);
   const generated = missing.reduce((sum, cached) => sum + byCacheFile.get(cached)!.length, 0);
+  const pruned = await pruneCache(cacheDir, new Set(byCacheFile.keys()), maxAgeDays);
   for (const job of jobs) bytes += (await stat(join(outDir, job.file))).size;
   return {
     total: jobs.length,
     generated,
     cached: jobs.length - generated,
+    pruned,
     ms: Math.round(performance.now() - started),
     msPerGenerated: missing.length ? Math.round((renderMs / missing.length) * 10) / 10 : 0,
     bytes,
@@ -181,12 +213,14 @@ export default function ogImages(): AstroIntegration {
         const jobs = JSON.parse(await readFile(jobsFile, 'utf8')) as OgJob[];
         await rm(jobsFile);
         const cacheDir = resolve(root, process.env.LECTERN_OG_CACHE ?? 'node_modules/.cache/lectern-og');
-        const report = await buildOgImages(jobs, outDir, cacheDir);
+        const maxAgeDays = Number(process.env.LECTERN_OG_CACHE_DAYS ?? OG_CACHE_DAYS);
+        const report = await buildOgImages(jobs, outDir, cacheDir, maxAgeDays);
         await writeFile(join(cacheDir, 'last-build.json'), `${JSON.stringify(report, null, 2)}\n`);
         logger.info(
           `${report.total} Open Graph images in ${report.ms} ms: ${report.generated} generated` +
             (report.generated ? ` (${report.msPerGenerated} ms each)` : '') +
-            `, ${report.cached} from cache ${cacheDir}`,
+            `, ${report.cached} from cache ${cacheDir}` +
+            (report.pruned ? `; ${report.pruned} unused for ${maxAgeDays} days deleted` : ''),
         );
       },
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,13 +45,38 @@ describe('Open Graph cards', () => {
         { file: 'og/themes/c.png', card: other },
       ];
       const report = await buildOgImages(jobs, join(work, 'out'), join(work, 'cache'));
-      expect(report).toMatchObject({ total: 3, generated: 3, cached: 0 });
+      expect(report).toMatchObject({ total: 3, generated: 3, cached: 0, pruned: 0 });
       expect(readdirSync(join(work, 'cache')).sort()).toEqual([`${ogCardHash(card)}.png`, `${ogCardHash(other)}.png`].sort());
       const images = jobs.map((job) => readFileSync(join(work, 'out', job.file)));
       for (const png of images) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
       expect(images[1]).toEqual(images[0]);
       expect(images[2]).not.toEqual(images[0]);
       expect(images[0]).toEqual(await renderOgCard(card, await loadOgFonts()));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('keep images in use, delete cached images unused for longer than the limit', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lectern-og-prune-'));
+    try {
+      const cache = join(work, 'cache');
+      await buildOgImages([{ file: 'og/a.png', card }], join(work, 'out1'), cache);
+      const used = join(cache, `${ogCardHash(card)}.png`);
+      const stale = join(cache, 'stale.png');
+      const recent = join(cache, 'recent.png');
+      copyFileSync(used, stale);
+      copyFileSync(used, recent);
+      const longAgo = new Date(Date.now() - 40 * 86_400_000);
+      const lately = new Date(Date.now() - 5 * 86_400_000);
+      utimesSync(stale, longAgo, longAgo);
+      utimesSync(used, longAgo, longAgo); // old, but this build uses it
+      utimesSync(recent, lately, lately);
+      mkdirSync(join(work, 'out2'));
+      const report = await buildOgImages([{ file: 'og/a.png', card }], join(work, 'out2'), cache, 30);
+      expect(report).toMatchObject({ generated: 0, cached: 1, pruned: 1 });
+      expect(readdirSync(cache).filter((name) => name.endsWith('.png')).sort()).toEqual([`${ogCardHash(card)}.png`, 'recent.png'].sort());
+      expect(statSync(used).mtimeMs).toBeGreaterThan(Date.now() - 60_000); // touched: its age counts from its last use
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
