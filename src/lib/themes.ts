@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDiagnostic } from '../core/diagnostics.ts';
 import { parseTaxonomy, themeList, type ThemeInfo } from '../core/themes/taxonomy.ts';
 
 export type SiteTheme = ThemeInfo;
@@ -16,8 +17,7 @@ export function getThemes(): SiteTheme[] {
   const file = join(process.env.LECTERN_CONTENT ?? 'content', 'themes.yaml');
   const result = parseTaxonomy(readFileSync(file, 'utf8'), file);
   if (!result.ok) {
-    const lines = result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
-    throw new Error(`the theme taxonomy is invalid:\n${lines.join('\n')}`);
+    throw new Error(`the theme taxonomy is invalid:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
   }
   themes = themeList(result.taxonomy);
   return themes;
