@@ -13,7 +13,7 @@ import { EXPORT_FORMATS, exportDigest, type ExportFormat } from '../src/core/dig
 import { digestSchema } from '../src/core/digest/schema.ts';
 import { sitePaths } from '../src/core/digest/urls.ts';
 import { isoWeekOf, isoWeekOfDate, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
-import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
+import { frontmatterKeyLine, parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { parseTaxonomy, themeList } from '../src/core/themes/index.ts';
 import { listContentFiles, writeFilesAtomically } from './lib/content-files.ts';
@@ -64,13 +64,6 @@ function listFiles(dir: string): string[] {
   }
 }
 
-/** 1-based line of a top-level frontmatter key, for messages; 1 when not found. */
-function lineOfKey(text: string, key: string | undefined): number {
-  if (!key) return 1;
-  const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : 1;
-}
-
 /** Frontmatter of every paper, validated with THE paper schema. Errors name file and line. */
 function readPapers(contentDir: string): DigestPaperInput[] {
   const dir = join(contentDir, 'papers');
@@ -90,7 +83,7 @@ function readPapers(contentDir: string): DigestPaperInput[] {
         problems.push({
           severity: 'error',
           file,
-          line: lineOfKey(text, String(issue.path[0] ?? '')),
+          line: frontmatterKeyLine(text, String(issue.path[0] ?? '')),
           message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
           hint: 'Fix the field (see src/core/papers/schema.ts).',
         });
@@ -126,7 +119,7 @@ function readIntro(contentDir: string, slug: string): { ref: DigestIntroRef; bod
       result.error.issues.map((issue) => ({
         severity: 'error' as const,
         file,
-        line: lineOfKey(text, String(issue.path[0] ?? '')),
+        line: frontmatterKeyLine(text, String(issue.path[0] ?? '')),
         message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
         hint: 'A digest intro has a `title` and an optional `summary` (src/core/digest/schema.ts).',
       })),

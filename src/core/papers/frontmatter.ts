@@ -63,6 +63,13 @@ export function parsePaperFile(text: string): ParseResult {
   return { ok: true, file: { data: data as Record<string, unknown>, body: rest.slice(close.index + close[0].length) } };
 }
 
+/** 1-based line of a top-level frontmatter key in a file, for messages (1 when absent). */
+export function frontmatterKeyLine(text: string, key: string): number {
+  if (!key) return 1;
+  const at = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+  return at === -1 ? 1 : at + 1;
+}
+
 /** `data` with the known keys first, in KEY_ORDER, then the others in their existing order. */
 export function orderKeys(data: Record<string, unknown>): Record<string, unknown> {
   const ordered: Record<string, unknown> = {};

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates.ts';
 import type { ListingRecord, ParsedListing } from '../listing/index.ts';
 import { normalizeText } from '../normalize/index.ts';
-import { orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
+import { frontmatterKeyLine, orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
 import { dedupeKey, keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import { slugBase, uniqueSlug } from './slug.ts';
@@ -147,7 +147,7 @@ export function planImport(input: PlanInput): ImportPlan {
       const field = issue.path.join('.');
       const top = String(issue.path[0] ?? '');
       problem(
-        lineOfKey(file.content, top),
+        frontmatterKeyLine(file.content, top),
         Object.hasOwn(parsed.file.data, top) ? `field "${field}": ${issue.message}` : `the required field "${field}" is missing`,
       );
       const rawTitle = parsed.file.data['title_raw'];
@@ -163,7 +163,7 @@ export function planImport(input: PlanInput): ImportPlan {
         severity: 'warning',
         code: 'slug-mismatch',
         file: file.path,
-        line: lineOfKey(file.content, 'slug'),
+        line: frontmatterKeyLine(file.content, 'slug'),
         message: `the file is named "${stem}" but its slug is "${data.slug}" (the site uses the slug).`,
         hint: 'Rename the file or the slug so they agree; when renaming a paper, keep the old slug in `aliases`.',
       });
@@ -179,7 +179,7 @@ export function planImport(input: PlanInput): ImportPlan {
         severity: 'warning',
         code: 'duplicate-paper-file',
         file: file.path,
-        line: lineOfKey(file.content, 'title_raw'),
+        line: frontmatterKeyLine(file.content, 'title_raw'),
         message: `this paper has the same title as ${twin.path}.`,
         hint: 'Merge the two files by hand (keep one, add the other slug to its aliases); new sightings update the first.',
       });
@@ -362,9 +362,3 @@ function titleRawLine(content: string): string | null {
   }
 }
 
-/** 1-based line of a top-level frontmatter key in a file (1 when not found). */
-function lineOfKey(content: string, key: string): number {
-  if (!key) return 1;
-  const at = content.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return at === -1 ? 1 : at + 1;
-}

@@ -7,7 +7,7 @@
  * Any other paper's `themes` are the classifier's and reclassify may replace them.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { parsePaperFile, serializePaperFile } from '../papers/frontmatter.ts';
+import { frontmatterKeyLine, parsePaperFile, serializePaperFile } from '../papers/frontmatter.ts';
 import { paperSchema } from '../papers/schema.ts';
 import type { Classifier, ThemeScore } from './classify.ts';
 import type { Taxonomy } from './taxonomy.ts';
@@ -54,7 +54,7 @@ export function readPaperThemes(files: readonly PaperFileText[]): { papers: Pape
         severity: 'error',
         code: 'bad-paper-file',
         file: file.path,
-        line: frontmatterLine(file.content, String(issue.path[0] ?? '')),
+        line: frontmatterKeyLine(file.content, String(issue.path[0] ?? '')),
         message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
         hint: 'Fix the frontmatter; this paper was skipped.',
       });
@@ -73,13 +73,6 @@ export function readPaperThemes(files: readonly PaperFileText[]): { papers: Pape
     });
   }
   return { papers, diagnostics };
-}
-
-/** 1-based line of a top-level frontmatter key, or 1. */
-function frontmatterLine(content: string, key: string): number {
-  if (!key) return 1;
-  const index = content.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? 1 : index + 1;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
