@@ -3,10 +3,8 @@
  *
  * Pages only link to `og/<kind>/<name>.png`; the route `src/pages/og/cards.json.ts` writes the
  * list of cards the site needs (one per paper, theme and digest) into the output. This hook
- * reads that list, renders each card with Satori (layout to SVG, text as paths from the Inter
- * and KaTeX fonts in node_modules) and resvg (SVG to PNG) in a pool of worker threads, one per
- * core (`og-worker.ts`; Satori is JavaScript, so on the main thread it kept one core busy at
- * most), and removes the list. The main thread only hands out cards and writes the files.
+ * reads that list, renders each card (`og-render.ts`) in a pool of worker threads, one per core
+ * (`og-worker.ts`), and removes the list. The main thread only hands out cards and writes files.
  *
  * Images are cached by a hash of their inputs (`src/core/og/card.ts`): `<cache>/<hash>.png`,
  * the cache being `node_modules/.cache/lectern-og/` or env LECTERN_OG_CACHE. A rebuild renders
@@ -14,16 +12,13 @@
  * counts and timings of the last build (benchmarks and tests read it).
  */
 import type { AstroIntegration } from 'astro';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
-import { OG_HEIGHT, OG_WIDTH, ogCardHash, ogCardTree, type OgCard } from '../core/og/card.ts';
+import { ogCardHash, type OgCard } from '../core/og/card.ts';
 import type { OgWorkerRequest, OgWorkerResponse } from './og-worker.ts';
 
 /** One image the site links to: `file` relative to the output folder. */
@@ -45,38 +40,6 @@ export interface OgBuildReport {
   ms: number;
   msPerGenerated: number;
   bytes: number;
-}
-
-type SatoriFont = Parameters<typeof satori>[1]['fonts'][number];
-
-/** The fonts of the card: Inter (Latin, Latin Extended, Greek) and KaTeX fonts for math symbols. */
-export async function loadOgFonts(): Promise<SatoriFont[]> {
-  const require = createRequire(import.meta.url);
-  const inter = (subset: string, weight: 400 | 700) => require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`);
-  const katex = (file: string) => join(dirname(require.resolve('katex')), 'fonts', file);
-  const specs: Array<[string, string, 400 | 700]> = [
-    ['Inter', inter('latin', 400), 400],
-    ['Inter', inter('latin', 700), 700],
-    ['Inter Latin Ext', inter('latin-ext', 400), 400],
-    ['Inter Latin Ext', inter('latin-ext', 700), 700],
-    ['Inter Greek', inter('greek', 400), 400],
-    ['Inter Greek', inter('greek', 700), 700],
-    ['KaTeX Main', katex('KaTeX_Main-Regular.woff'), 400],
-    ['KaTeX Main', katex('KaTeX_Main-Bold.woff'), 700],
-    ['KaTeX AMS', katex('KaTeX_AMS-Regular.woff'), 400],
-    ['KaTeX Size1', katex('KaTeX_Size1-Regular.woff'), 400],
-  ];
-  return Promise.all(
-    specs.map(async ([name, path, weight]) => ({ name, data: await readFile(path), weight, style: 'normal' as const })),
-  );
-}
-
-/** Renders one card to PNG bytes. */
-export async function renderOgCard(card: OgCard, fonts: SatoriFont[]): Promise<Buffer> {
-  const svg = await satori(ogCardTree(card) as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  // Satori already turned text into paths: resvg needs no fonts, and scanning the system's costs time.
-  // Synchronous: this runs on a worker thread of its own (see og-worker.ts).
-  return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
 }
 
 /**
