@@ -17,15 +17,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { ogCardHash, type OgCard } from '../core/og/card.ts';
 import type { OgWorkerRequest, OgWorkerResponse } from './og-worker.ts';
-
-/** One image the site links to: `file` relative to the output folder. */
-export interface OgJob {
-  file: string;
-  card: OgCard;
-}
+import { listenForOgJobs, type OgJob } from './og-head-start.ts';
 
 /** Where the route writes the job list (relative to the output folder); deleted after use. */
 export const OG_JOBS_FILE = 'og/cards.json';
@@ -35,53 +30,70 @@ export interface OgBuildReport {
   generated: number;
   cached: number;
   /** Cache entries deleted because no build had used them for `maxAgeDays`. */
+  /** Images rendered before this step began: while Astro rendered pages and earlier hooks ran. */
+  renderedEarly: number;
   pruned: number;
-  /** Wall time of the whole step and the mean render time of one generated image. */
+  /** Wall time of the whole step (after page rendering) and the mean render time of one generated image. */
   ms: number;
   msPerGenerated: number;
   bytes: number;
 }
 
+/** A running render: worker threads taking one card at a time until none is left. */
+interface RenderPool {
+  /** Adds workers up to `size` (no more than there are cards) and lets them keep the process alive. */
+  grow(size: number): void;
+  /** Resolves when every card's `done` has; rejects on the first failed card or write. */
+  readonly finished: Promise<void>;
+}
+
 /**
- * Renders `cards` on `size` worker threads, each busy with one card at a time; calls `done`
- * with each PNG (and its render time) as it arrives and resolves when every `done` has.
- * Rejects on the first failed card or write.
+ * Starts rendering `cards` on `size` worker threads and calls `done` with each PNG (and its
+ * render time) as it arrives. Workers start unreferenced: a head start during page rendering
+ * must not keep a failed build's process alive; `grow` references them once someone waits.
  */
-async function renderOnWorkers(
-  cards: readonly OgCard[],
-  size: number,
-  done: (index: number, png: Uint8Array, ms: number) => Promise<void>,
-): Promise<void> {
-  const workers = Array.from({ length: Math.min(size, cards.length) }, () => new Worker(new URL('./og-worker.ts', import.meta.url)));
+function startRenderPool(cards: readonly OgCard[], size: number, done: (index: number, png: Uint8Array, ms: number) => Promise<void>): RenderPool {
+  const workers: Worker[] = [];
   let next = 0;
-  const writes: Promise<void>[] = [];
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolveAll, reject) => {
-            const send = () => {
-              if (next >= cards.length) return resolveAll();
-              const id = next++;
-              worker.postMessage({ id, card: cards[id]! } satisfies OgWorkerRequest);
-            };
-            worker.on('message', (message: OgWorkerResponse) => {
-              if ('error' in message) return reject(new Error(`Open Graph image for "${cards[message.id]!.title}": ${message.error}`));
-              send(); // hand out the next card before writing this one, so the worker never waits
-              const write = done(message.id, message.png, message.ms);
-              write.catch(reject);
-              writes.push(write);
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`an Open Graph image worker exited with code ${code}`)));
-            send();
-          }),
-      ),
-    );
-    await Promise.all(writes);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+  let written = 0;
+  let settle!: { resolve: () => void; reject: (error: unknown) => void };
+  const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // Whoever awaits `finished` sees a failure; this only keeps an early one from being "unhandled".
+  finished.catch(() => {});
+  void finished.finally(() => Promise.all(workers.map((worker) => worker.terminate())));
+  if (cards.length === 0) settle.resolve();
+
+  const addWorker = () => {
+    const worker = new Worker(new URL('./og-worker.ts', import.meta.url));
+    worker.unref();
+    workers.push(worker);
+    const send = () => {
+      if (next >= cards.length) return;
+      const id = next++;
+      worker.postMessage({ id, card: cards[id]! } satisfies OgWorkerRequest);
+    };
+    worker.on('message', (message: OgWorkerResponse) => {
+      if ('error' in message) return settle.reject(new Error(`Open Graph image for "${cards[message.id]!.title}": ${message.error}`));
+      send(); // hand out the next card before writing this one, so the worker never waits
+      done(message.id, message.png, message.ms).then(() => {
+        if (++written === cards.length) settle.resolve();
+      }, settle.reject);
+    });
+    worker.on('error', settle.reject);
+    worker.on('exit', (code) => settle.reject(new Error(`an Open Graph image worker exited with code ${code}`)));
+    send();
+  };
+  const grow = (target: number) => {
+    while (workers.length < Math.min(target, cards.length)) addWorker();
+  };
+  grow(size);
+  return {
+    grow(target) {
+      grow(target);
+      for (const worker of workers) worker.ref();
+    },
+    finished,
+  };
 }
 
 /** Days a cached image may go unused before a build deletes it (env LECTERN_OG_CACHE_DAYS). */
@@ -107,67 +119,113 @@ async function pruneCache(cacheDir: string, used: ReadonlySet<string>, maxAgeDay
   return pruned;
 }
 
-/** Renders or copies every job into `outDir`, prunes unused cache entries; returns what it did. */
+/** Jobs by the cache file that holds their image: cards with equal inputs share one. */
+function groupByCacheFile(jobs: readonly OgJob[], cacheDir: string): Map<string, OgJob[]> {
+  const groups = new Map<string, OgJob[]>();
+  for (const job of jobs) {
+    const cached = join(cacheDir, `${ogCardHash(job.card)}.png`);
+    const sharing = groups.get(cached);
+    if (sharing) sharing.push(job);
+    else groups.set(cached, [job]);
+  }
+  return groups;
+}
+
+/** Rendering of the images the cache lacks, into the cache. */
+export interface CacheFill {
+  readonly pool: RenderPool;
+  /** Images it renders, and the jobs that use them. */
+  readonly images: number;
+  readonly jobs: number;
+  /** Images written so far, and their render time summed. */
+  readonly written: () => number;
+  readonly renderMs: () => number;
+}
+
+/** Starts rendering, on `workers` threads, every image of `jobs` that `cacheDir` lacks. */
+export function fillCache(jobs: readonly OgJob[], cacheDir: string, workers: number): CacheFill {
+  mkdirSync(cacheDir, { recursive: true });
+  const missing = [...groupByCacheFile(jobs, cacheDir)].filter(([cached]) => !existsSync(cached));
+  let renderMs = 0;
+  let written = 0;
+  const pool = startRenderPool(
+    missing.map(([, sharing]) => sharing[0]!.card),
+    workers,
+    async (index, png, ms) => {
+      renderMs += ms;
+      const cached = missing[index]![0];
+      const temp = `${cached}.${process.pid}.tmp`;
+      await writeFile(temp, png);
+      await rename(temp, cached); // atomic: an interrupted build never leaves half an image in the cache
+      written += 1;
+    },
+  );
+  const jobCount = missing.reduce((sum, [, sharing]) => sum + sharing.length, 0);
+  return { pool, images: missing.length, jobs: jobCount, written: () => written, renderMs: () => renderMs };
+}
+
+/**
+ * Renders what the cache lacks (after `headStart`, a fill begun earlier, if any), copies every
+ * job's image into `outDir`, prunes unused cache entries; returns what it did.
+ */
 export async function buildOgImages(
   jobs: readonly OgJob[],
   outDir: string,
   cacheDir: string,
   maxAgeDays = OG_CACHE_DAYS,
+  headStart?: CacheFill,
 ): Promise<OgBuildReport> {
   const started = performance.now();
-  await mkdir(cacheDir, { recursive: true });
-  let renderMs = 0;
-  let bytes = 0;
+  const renderedEarly = headStart?.written() ?? 0;
+  const cores = Math.max(1, availableParallelism());
+  const fills: CacheFill[] = [];
+  if (headStart) {
+    headStart.pool.grow(cores);
+    await headStart.pool.finished;
+    fills.push(headStart);
+  }
+  const rest = fillCache(jobs, cacheDir, cores);
+  rest.pool.grow(cores);
+  await rest.pool.finished;
+  fills.push(rest);
+
+  const groups = groupByCacheFile(jobs, cacheDir);
   const dirs = new Set(jobs.map((job) => dirname(join(outDir, job.file))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-  // Jobs by cached file; cards with equal inputs share one image and are rendered once.
-  const byCacheFile = new Map<string, OgJob[]>();
-  for (const job of jobs) {
-    const cached = join(cacheDir, `${ogCardHash(job.card)}.png`);
-    const sharing = byCacheFile.get(cached);
-    if (sharing) sharing.push(job);
-    else byCacheFile.set(cached, [job]);
-  }
-  const copyOut = (cached: string) => Promise.all(byCacheFile.get(cached)!.map((job) => copyFile(cached, join(outDir, job.file))));
-  const missing: string[] = [];
-  const present: string[] = [];
-  for (const cached of byCacheFile.keys()) (existsSync(cached) ? present : missing).push(cached);
-  await Promise.all([
-    ...present.map(copyOut),
-    renderOnWorkers(
-      missing.map((cached) => byCacheFile.get(cached)![0]!.card),
-      Math.max(1, availableParallelism()),
-      async (index, png, ms) => {
-        renderMs += ms;
-        const cached = missing[index]!;
-        const temp = `${cached}.${process.pid}.tmp`;
-        await writeFile(temp, png);
-        await rename(temp, cached); // atomic: an interrupted build never leaves half an image in the cache
-        await copyOut(cached);
-      },
-    ),
-  ]);
-  const generated = missing.reduce((sum, cached) => sum + byCacheFile.get(cached)!.length, 0);
-  const pruned = await pruneCache(cacheDir, new Set(byCacheFile.keys()), maxAgeDays);
+  await Promise.all([...groups].flatMap(([cached, sharing]) => sharing.map((job) => copyFile(cached, join(outDir, job.file)))));
+  const pruned = await pruneCache(cacheDir, new Set(groups.keys()), maxAgeDays);
+  let bytes = 0;
   for (const job of jobs) bytes += (await stat(join(outDir, job.file))).size;
+  const images = fills.reduce((sum, fill) => sum + fill.images, 0);
+  const generated = fills.reduce((sum, fill) => sum + fill.jobs, 0);
+  const renderMs = fills.reduce((sum, fill) => sum + fill.renderMs(), 0);
   return {
     total: jobs.length,
     generated,
     cached: jobs.length - generated,
+    renderedEarly,
     pruned,
     ms: Math.round(performance.now() - started),
-    msPerGenerated: missing.length ? Math.round((renderMs / missing.length) * 10) / 10 : 0,
+    msPerGenerated: images ? Math.round((renderMs / images) * 10) / 10 : 0,
     bytes,
   };
 }
 
 export default function ogImages(): AstroIntegration {
   let root = process.cwd();
+  let headStart: CacheFill | undefined;
+  const cacheDir = () => resolve(root, process.env.LECTERN_OG_CACHE ?? 'node_modules/.cache/lectern-og');
   return {
     name: 'lectern:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+      },
+      'astro:build:start': () => {
+        listenForOgJobs((jobs) => {
+          // One core keeps rendering pages; the rest render images.
+          headStart ??= fillCache(jobs, cacheDir(), Math.max(1, availableParallelism() - 1));
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -175,14 +233,15 @@ export default function ogImages(): AstroIntegration {
         if (!existsSync(jobsFile)) throw new Error(`${jobsFile} is missing: the route src/pages/og/cards.json.ts did not run`);
         const jobs = JSON.parse(await readFile(jobsFile, 'utf8')) as OgJob[];
         await rm(jobsFile);
-        const cacheDir = resolve(root, process.env.LECTERN_OG_CACHE ?? 'node_modules/.cache/lectern-og');
+        listenForOgJobs(undefined);
         const maxAgeDays = Number(process.env.LECTERN_OG_CACHE_DAYS ?? OG_CACHE_DAYS);
-        const report = await buildOgImages(jobs, outDir, cacheDir, maxAgeDays);
-        await writeFile(join(cacheDir, 'last-build.json'), `${JSON.stringify(report, null, 2)}\n`);
+        const report = await buildOgImages(jobs, outDir, cacheDir(), maxAgeDays, headStart);
+        headStart = undefined;
+        await writeFile(join(cacheDir(), 'last-build.json'), `${JSON.stringify(report, null, 2)}\n`);
         logger.info(
           `${report.total} Open Graph images in ${report.ms} ms: ${report.generated} generated` +
-            (report.generated ? ` (${report.msPerGenerated} ms each)` : '') +
-            `, ${report.cached} from cache ${cacheDir}` +
+            (report.generated ? ` (${report.msPerGenerated} ms each, ${report.renderedEarly} of them before this step)` : '') +
+            `, ${report.cached} from cache ${cacheDir()}` +
             (report.pruned ? `; ${report.pruned} unused for ${maxAgeDays} days deleted` : ''),
         );
       },

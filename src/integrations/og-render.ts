@@ -116,11 +116,14 @@ export async function createOgRenderer(): Promise<OgRenderer> {
     width: (text, size, weight) => shape(text, weight).reduce((sum, placed) => sum + placed.advance * scaleOf(placed.font, weight, size), 0),
   };
 
+  // One canvas, cleared between cards: allocating 3 MB of buffers per card cost more than drawing it.
+  const canvas = new CoverageCanvas(OG_WIDTH, OG_HEIGHT, OG_COLORS.background, INKS.map((ink) => OG_COLORS[ink]));
+
   return {
     ...metrics,
     missingCharacters: (text, weight) => [...new Set(text)].filter((char) => !/\s/u.test(char) && fontFor(char, weight) < 0),
     render(card) {
-      const canvas = new CoverageCanvas(OG_WIDTH, OG_HEIGHT, OG_COLORS.background, INKS.map((ink) => OG_COLORS[ink]));
+      canvas.clear();
       for (const op of layoutCard(card, metrics)) {
         const ink = INKS.indexOf(op.ink);
         if (op.kind === 'pill') {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OG_HEIGHT, OG_WIDTH, ogCardHash, type OgCard } from '../../src/core/og/card.ts';
 import { OG_COLORS, layoutCard } from '../../src/core/og/layout.ts';
-import { buildOgImages } from '../../src/integrations/og-images.ts';
+import { buildOgImages, fillCache } from '../../src/integrations/og-images.ts';
+import { handOgJobsToBuild, listenForOgJobs, type OgJob } from '../../src/integrations/og-head-start.ts';
 import { createOgRenderer } from '../../src/integrations/og-render.ts';
 import { decodeIndexedPng, pngSize } from '../helpers/png.ts';
 
@@ -73,6 +74,26 @@ describe('Open Graph cards', () => {
       expect(images[1]).toEqual(images[0]);
       expect(images[2]).not.toEqual(images[0]);
       expect(images[0]).toEqual((await renderer).render(card));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('start rendering when the card list is handed over, and the build step finishes that head start', { timeout: 60_000 }, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lectern-og-head-'));
+    try {
+      const jobs: OgJob[] = ['a', 'b', 'c', 'd'].map((name) => ({ file: `og/papers/${name}.png`, card: { ...card, title: `${card.title} ${name}` } }));
+      let headStart: ReturnType<typeof fillCache> | undefined;
+      listenForOgJobs((handed) => (headStart = fillCache(handed, join(work, 'cache'), 1)));
+      handOgJobsToBuild(jobs);
+      listenForOgJobs(undefined);
+      handOgJobsToBuild(jobs); // nobody listens: nothing happens
+      expect(headStart).toMatchObject({ images: 4, jobs: 4 });
+      const report = await buildOgImages(jobs, join(work, 'out'), join(work, 'cache'), 30, headStart);
+      expect(report).toMatchObject({ total: 4, generated: 4, cached: 0 });
+      expect(report.renderedEarly).toBeLessThanOrEqual(4);
+      expect(readdirSync(join(work, 'out', 'og', 'papers')).sort()).toEqual(['a.png', 'b.png', 'c.png', 'd.png']);
+      expect(readdirSync(join(work, 'cache')).filter((name) => name.endsWith('.png'))).toHaveLength(4);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -6,7 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OG_HEIGHT, OG_WIDTH, type OgCard } from '../../src/core/og/card.ts';
 import { PAD_X, fitWithEllipsis, layoutCard, titleFontSize, wrapText, type TextMetrics } from '../../src/core/og/layout.ts';
-import { encodeIndexedPng } from '../../src/core/og/png.ts';
+import { encodePngRows } from '../../src/core/og/png.ts';
+
+/** PNG of row-major palette indices, through the encoder's scanline layout. */
+function encodeIndexedPng(width: number, height: number, palette: Uint8Array, pixels: Uint8Array): Buffer {
+  const rows = new Uint8Array((width + 1) * height);
+  for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  return encodePngRows(width, height, palette, rows);
+}
 import { CoverageCanvas } from '../../src/core/og/raster.ts';
 import { decodeIndexedPng } from '../helpers/png.ts';
 
@@ -108,9 +115,9 @@ describe('palette PNG encoder', () => {
   });
 
   it('refuses sizes, pixel counts and palettes that make no PNG', () => {
-    expect(() => encodeIndexedPng(0, 1, new Uint8Array(3), new Uint8Array(0))).toThrow(/size/);
-    expect(() => encodeIndexedPng(2, 2, new Uint8Array(3), new Uint8Array(3))).toThrow(/3 pixels/);
-    expect(() => encodeIndexedPng(1, 1, new Uint8Array(3 * 257), new Uint8Array(1))).toThrow(/palette/);
+    expect(() => encodePngRows(0, 1, new Uint8Array(3), new Uint8Array(0))).toThrow(/size/);
+    expect(() => encodePngRows(2, 2, new Uint8Array(3), new Uint8Array(5))).toThrow(/5 bytes of scanlines/);
+    expect(() => encodePngRows(1, 1, new Uint8Array(3 * 257), new Uint8Array(2))).toThrow(/palette/);
   });
 });
 
@@ -128,6 +135,16 @@ describe('coverage canvas', () => {
     expect(rgb(1, 0)).toEqual([0, 0, 0]);
     expect(rgb(0, 3)).toEqual([255, 255, 255]);
     expect(rgb(1, 3)).toEqual([0, 0, 0]);
+  });
+
+  it('draws the next card on a clean canvas after clear()', () => {
+    const canvas = new CoverageCanvas(8, 8, '#000000', ['#ffffff']);
+    const blank = canvas.toPng();
+    canvas.drawMask(solid, 1, 3, 0);
+    canvas.strokePill(0, 4, 8, 4, 1, 0);
+    expect(canvas.toPng()).not.toEqual(blank);
+    canvas.clear();
+    expect(canvas.toPng()).toEqual(blank);
   });
 
   it('never throws for masks anywhere on or off the canvas', () => {

@@ -16,23 +16,26 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/**
- * PNG bytes of a `width`×`height` image whose pixels (row-major) index `palette`, a list of
- * RGB triples (at most 256 colours).
- */
-export function encodeIndexedPng(width: number, height: number, palette: Uint8Array, pixels: Uint8Array): Buffer {
+function checkImage(width: number, height: number, palette: Uint8Array): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new RangeError(`bad PNG size ${width}x${height}`);
-  if (pixels.length !== width * height) throw new RangeError(`${pixels.length} pixels for a ${width}x${height} image`);
-  const colors = palette.length / 3;
-  if (!Number.isInteger(colors) || colors < 1 || colors > 256) throw new RangeError(`a palette has 1 to 256 RGB colours, not ${palette.length / 3}`);
-  // Each row: filter type 0 (none), then its indices. Run-length deflate suits flat backgrounds:
-  // on a card it takes 0.9 ms for 28 KB, where the default level takes 3.3 ms for 23 KB.
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  const colours = palette.length / 3;
+  if (!Number.isInteger(colours) || colours < 1 || colours > 256) throw new RangeError(`a palette has 1 to 256 RGB colours, not ${colours}`);
+}
+
+/**
+ * PNG bytes from scanlines that are already laid out as PNG wants them: per row a filter byte
+ * (0, none) and `width` palette indices.
+ */
+export function encodePngRows(width: number, height: number, palette: Uint8Array, rows: Uint8Array): Buffer {
+  checkImage(width, height, palette);
+  if (rows.length !== (width + 1) * height) throw new RangeError(`${rows.length} bytes of scanlines for a ${width}x${height} image`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 3; // colour type: palette
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', palette), chunk('IDAT', deflateSync(raw, { strategy: constants.Z_RLE })), chunk('IEND', new Uint8Array(0))]);
+  // Run-length deflate suits flat backgrounds: on a card it takes 0.9 ms for 28 KB, where the
+  // default level takes 3.3 ms for 23 KB.
+  const data = deflateSync(rows, { strategy: constants.Z_RLE });
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', palette), chunk('IDAT', data), chunk('IEND', new Uint8Array(0))]);
 }

@@ -1,13 +1,14 @@
 /**
  * The list of Open Graph cards the site links to (papers, themes, digests). Written into the
- * output for the og-images integration, which renders the PNGs and then deletes this file.
+ * output for the og-images integration, which renders the PNGs and then deletes this file; also
+ * handed to it straight away, so it can start rendering while the other pages render.
  */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../../lib/catalog.ts';
 import { getDigests } from '../../lib/digests.ts';
 import { SITE_OG_IMAGE_PATH, digestCard, ogImagePath, paperCard, siteCard, themeCard } from '../../lib/og.ts';
 import { UNTHEMED_NAME, UNTHEMED_SLUG } from '../../lib/site.ts';
-import type { OgJob } from '../../integrations/og-images.ts';
+import { handOgJobsToBuild, type OgJob } from '../../integrations/og-head-start.ts';
 
 export const GET: APIRoute = async () => {
   const [{ papers, themes, unthemed }, { list: digests }] = await Promise.all([getCatalog(), getDigests()]);
@@ -18,5 +19,6 @@ export const GET: APIRoute = async () => {
     { file: ogImagePath('themes', UNTHEMED_SLUG), card: themeCard({ name: UNTHEMED_NAME, papers: unthemed }) },
     ...digests.map((digest) => ({ file: ogImagePath('digests', digest.slug), card: digestCard(digest) })),
   ];
+  handOgJobsToBuild(jobs);
   return new Response(JSON.stringify(jobs), { headers: { 'content-type': 'application/json' } });
 };
