@@ -6,7 +6,6 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import pagefind from './src/integrations/pagefind.ts';
 import ogImages from './src/integrations/og-images.ts';
 import citationFiles from './src/integrations/citation-files.ts';
 import { isRedirectPage } from './src/integrations/sitemap-filter.ts';
@@ -48,8 +47,7 @@ export default defineConfig({
     }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  // pagefind right after the pages (it indexes only papers/*/index.html) and before the image
-  // and citation hooks: its indexer process (1.5 GiB at 10,000 papers) then exits before image
-  // rendering grows this process, instead of both peaking together (4.1 GiB -> under 3 GiB).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), pagefind(), ogImages(), citationFiles()],
+  // The Pagefind search index is built after `astro build` exits, by scripts/search-index.ts
+  // (`npm run build` runs both): see that file for why it is not an integration.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), ogImages(), citationFiles()],
 });

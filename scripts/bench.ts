@@ -15,6 +15,7 @@ import { loadSeeds, paperFile, REPO, writeCorpus } from './bench/corpus.ts';
 import { treeSize, type TreeSize } from './bench/measure.ts';
 import { buildPhases, stripAnsi, type Phase } from './bench/phases.ts';
 import { run, type RunResult } from './bench/proc.ts';
+import { packageScript } from './lib/package-script.ts';
 import { syntheticPapers } from '../src/core/bench/synthetic.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
@@ -75,7 +76,7 @@ const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
  */
 function copySite(tmp: string): string {
   const site = join(tmp, 'site');
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(site, entry), { recursive: true });
   }
   symlinkSync(join(REPO, 'node_modules'), join(site, 'node_modules'));
@@ -83,25 +84,27 @@ function copySite(tmp: string): string {
   return site;
 }
 
+/** A build to measure: what to run, from where. */
+interface BuildCommand {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** lectern's `npm run build` (astro build, then the search index) in the site copy `root`. */
+function lecternBuild(root: string, env: Record<string, string>, outDir: string): BuildCommand {
+  return { ...packageScript(root, 'build', { ...process.env, ...env, LECTERN_OUT_DIR: outDir, FORCE_COLOR: '0' }), cwd: root };
+}
+
 /**
- * Runs `astro build` of the project at `root` from `cwd`; the full log goes to `<cwd>/<label>.log`.
- * Astro puts its prerender bundle in `<cwd>/.astro/` when outDir is outside cwd, so the bench
- * runs from its temp folder (with a node_modules link) and never shares the repo's `.astro/`
- * with someone else's build.
+ * Runs and measures a build whose output lands in `outDir`; the full log goes to
+ * `<cwd>/<label>.log`. Each build runs from its own temp folder: Astro puts its prerender
+ * bundle in `<cwd>/.astro/`, which must not be shared with someone else's build.
  */
-async function astroBuild(
-  root: string,
-  cwd: string,
-  env: Record<string, string>,
-  outDir: string,
-  echo: boolean,
-  label: string,
-): Promise<{ result: RunResult; report: BuildReport }> {
-  const result = await run(process.execPath, [ASTRO, 'build', '--root', root], {
-    cwd,
-    env: { ...process.env, ...env, LECTERN_OUT_DIR: outDir, FORCE_COLOR: '0' },
-    echo,
-  });
+async function measureBuild(build: BuildCommand, outDir: string, echo: boolean, label: string): Promise<{ result: RunResult; report: BuildReport }> {
+  const { cwd } = build;
+  const result = await run(build.command, build.args, { cwd, env: build.env, echo });
   writeFileSync(join(cwd, `${label}.log`), result.lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(7)} ${stripAnsi(l.text)}`).join('\n'));
   const { phases, pages } = buildPhases(result.lines, result.wallMs);
   const searchDir = join(outDir, 'pagefind');
@@ -210,7 +213,7 @@ async function main(): Promise<void> {
     const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: args['og-cache'] ? resolve(args['og-cache']) : join(tmp, 'og-cache') };
     log('astro build (lectern, cold)');
     const site = copySite(tmp);
-    const lectern = await astroBuild(site, tmp, env, outDir, echo, 'build-cold');
+    const lectern = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, 'build-cold');
     results.lectern = lectern.report;
     if (!lectern.report.ok) log(`lectern build FAILED:\n${lectern.report.logTail?.join('\n')}`);
 
@@ -222,7 +225,7 @@ async function main(): Promise<void> {
       extra.frontmatter.added = last;
       writeFileSync(join(content, 'papers', `${extra.frontmatter.slug}.mdx`), paperFile(extra));
       log('astro build (lectern, one paper added, warm cache)');
-      const rebuild = await astroBuild(site, tmp, env, outDir, echo, 'build-plus-one');
+      const rebuild = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, 'build-plus-one');
       if (!rebuild.report.ok) log(`rebuild FAILED:\n${rebuild.report.logTail?.join('\n')}`);
       results.incremental = {
         ...rebuild.report,
@@ -244,7 +247,12 @@ async function main(): Promise<void> {
       writeBaselineProject(project, join(content, 'papers'));
       log('astro build (baseline: plain Astro 7 MDX)');
       // Its output stays inside the project: the prerender bundle resolves packages from there.
-      const baseline = await astroBuild(project, project, { LECTERN_CACHE_DIR: join(project, '.cache') }, join(project, 'dist'), echo, 'build-baseline');
+      const baseline = await measureBuild(
+        { command: process.execPath, args: [ASTRO, 'build', '--root', project], cwd: project, env: { ...process.env, LECTERN_CACHE_DIR: join(project, '.cache'), LECTERN_OUT_DIR: join(project, 'dist'), FORCE_COLOR: '0' } },
+        join(project, 'dist'),
+        echo,
+        'build-baseline',
+      );
       results.baseline = baseline.report;
       if (lectern.report.ok && baseline.report.ok) {
         results.ratios = {

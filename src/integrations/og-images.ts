@@ -39,7 +39,13 @@ export interface OgBuildReport {
   bytes: number;
 }
 
-/** A running render: worker threads taking one card at a time until none is left. */
+/**
+ * Cards queued at each worker: while Astro renders pages the main thread answers a worker's
+ * message late, and a worker holding one card at a time sat idle waiting for the next.
+ */
+const CARDS_IN_FLIGHT = 8;
+
+/** A running render: worker threads taking cards from a shared list until none is left. */
 interface RenderPool {
   /** Adds workers up to `size` (no more than there are cards) and lets them keep the process alive. */
   grow(size: number): void;
@@ -74,14 +80,14 @@ function startRenderPool(cards: readonly OgCard[], size: number, done: (index: n
     };
     worker.on('message', (message: OgWorkerResponse) => {
       if ('error' in message) return settle.reject(new Error(`Open Graph image for "${cards[message.id]!.title}": ${message.error}`));
-      send(); // hand out the next card before writing this one, so the worker never waits
+      send(); // refill the worker's queue before writing this image
       done(message.id, message.png, message.ms).then(() => {
         if (++written === cards.length) settle.resolve();
       }, settle.reject);
     });
     worker.on('error', settle.reject);
     worker.on('exit', (code) => settle.reject(new Error(`an Open Graph image worker exited with code ${code}`)));
-    send();
+    for (let i = 0; i < CARDS_IN_FLIGHT; i++) send();
   };
   const grow = (target: number) => {
     while (workers.length < Math.min(target, cards.length)) addWorker();
@@ -101,11 +107,12 @@ export const OG_CACHE_DAYS = 30;
 
 /**
  * Deletes cached images no build has used for `maxAgeDays`. Used entries are touched on every
- * build, so an image's mtime is its last use; without this the cache grows with every edit.
+ * build (those `fresh`ly written need not be), so an image's mtime is its last use; without
+ * this the cache grows with every edit.
  */
-async function pruneCache(cacheDir: string, used: ReadonlySet<string>, maxAgeDays: number): Promise<number> {
+async function pruneCache(cacheDir: string, used: ReadonlySet<string>, fresh: ReadonlySet<string>, maxAgeDays: number): Promise<number> {
   const now = new Date();
-  await Promise.all([...used].map((file) => utimes(file, now, now)));
+  await Promise.all([...used].filter((file) => !fresh.has(file)).map((file) => utimes(file, now, now)));
   const cutoff = now.getTime() - maxAgeDays * 86_400_000;
   let pruned = 0;
   for (const name of await readdir(cacheDir)) {
@@ -131,74 +138,89 @@ function groupByCacheFile(jobs: readonly OgJob[], cacheDir: string): Map<string,
   return groups;
 }
 
-/** Rendering of the images the cache lacks, into the cache. */
-export interface CacheFill {
+/** A render of the images the cache lacks, into the cache and straight into the output. */
+export interface ImageRender {
   readonly pool: RenderPool;
   /** Images it renders, and the jobs that use them. */
   readonly images: number;
   readonly jobs: number;
-  /** Images written so far, and their render time summed. */
-  readonly written: () => number;
+  /** Cache files it has written so far, and their render time summed. */
+  readonly written: () => ReadonlySet<string>;
   readonly renderMs: () => number;
+  /** Output files (job.file) it has written so far. */
+  readonly delivered: () => ReadonlySet<string>;
 }
 
-/** Starts rendering, on `workers` threads, every image of `jobs` that `cacheDir` lacks. */
-export function fillCache(jobs: readonly OgJob[], cacheDir: string, workers: number): CacheFill {
+/**
+ * Starts rendering, on `workers` threads, every image of `jobs` that `cacheDir` lacks; each PNG
+ * goes into the cache and to every job that uses it in `outDir`.
+ */
+export function renderMissingImages(jobs: readonly OgJob[], dirs: { cacheDir: string; outDir: string }, workers: number): ImageRender {
+  const { cacheDir, outDir } = dirs;
   mkdirSync(cacheDir, { recursive: true });
+  for (const dir of new Set(jobs.map((job) => dirname(join(outDir, job.file))))) mkdirSync(dir, { recursive: true });
   const missing = [...groupByCacheFile(jobs, cacheDir)].filter(([cached]) => !existsSync(cached));
   let renderMs = 0;
-  let written = 0;
+  const written = new Set<string>();
+  const delivered = new Set<string>();
   const pool = startRenderPool(
     missing.map(([, sharing]) => sharing[0]!.card),
     workers,
     async (index, png, ms) => {
       renderMs += ms;
-      const cached = missing[index]![0];
+      const [cached, sharing] = missing[index]!;
       const temp = `${cached}.${process.pid}.tmp`;
       await writeFile(temp, png);
       await rename(temp, cached); // atomic: an interrupted build never leaves half an image in the cache
-      written += 1;
+      written.add(cached);
+      await Promise.all(sharing.map((job) => writeFile(join(outDir, job.file), png)));
+      for (const job of sharing) delivered.add(job.file);
     },
   );
   const jobCount = missing.reduce((sum, [, sharing]) => sum + sharing.length, 0);
-  return { pool, images: missing.length, jobs: jobCount, written: () => written, renderMs: () => renderMs };
+  return { pool, images: missing.length, jobs: jobCount, written: () => written, renderMs: () => renderMs, delivered: () => delivered };
 }
 
 /**
- * Renders what the cache lacks (after `headStart`, a fill begun earlier, if any), copies every
- * job's image into `outDir`, prunes unused cache entries; returns what it did.
+ * Renders what the cache lacks (after `headStart`, a render begun earlier for the same output,
+ * if any), copies every other job's image from the cache into `outDir`, prunes unused cache
+ * entries; returns what it did.
  */
 export async function buildOgImages(
   jobs: readonly OgJob[],
   outDir: string,
   cacheDir: string,
   maxAgeDays = OG_CACHE_DAYS,
-  headStart?: CacheFill,
+  headStart?: ImageRender,
 ): Promise<OgBuildReport> {
   const started = performance.now();
-  const renderedEarly = headStart?.written() ?? 0;
+  const renderedEarly = headStart?.written().size ?? 0;
   const cores = Math.max(1, availableParallelism());
-  const fills: CacheFill[] = [];
+  const renders: ImageRender[] = [];
   if (headStart) {
     headStart.pool.grow(cores);
     await headStart.pool.finished;
-    fills.push(headStart);
+    renders.push(headStart);
   }
-  const rest = fillCache(jobs, cacheDir, cores);
+  const rest = renderMissingImages(jobs, { cacheDir, outDir }, cores);
   rest.pool.grow(cores);
   await rest.pool.finished;
-  fills.push(rest);
+  renders.push(rest);
 
   const groups = groupByCacheFile(jobs, cacheDir);
-  const dirs = new Set(jobs.map((job) => dirname(join(outDir, job.file))));
-  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-  await Promise.all([...groups].flatMap(([cached, sharing]) => sharing.map((job) => copyFile(cached, join(outDir, job.file)))));
-  const pruned = await pruneCache(cacheDir, new Set(groups.keys()), maxAgeDays);
+  const delivered = new Set(renders.flatMap((render) => [...render.delivered()]));
+  await Promise.all(
+    [...groups].flatMap(([cached, sharing]) =>
+      sharing.filter((job) => !delivered.has(job.file)).map((job) => copyFile(cached, join(outDir, job.file))),
+    ),
+  );
+  const fresh = new Set(renders.flatMap((render) => [...render.written()]));
+  const pruned = await pruneCache(cacheDir, new Set(groups.keys()), fresh, maxAgeDays);
   let bytes = 0;
   for (const job of jobs) bytes += (await stat(join(outDir, job.file))).size;
-  const images = fills.reduce((sum, fill) => sum + fill.images, 0);
-  const generated = fills.reduce((sum, fill) => sum + fill.jobs, 0);
-  const renderMs = fills.reduce((sum, fill) => sum + fill.renderMs(), 0);
+  const images = renders.reduce((sum, render) => sum + render.images, 0);
+  const generated = renders.reduce((sum, render) => sum + render.jobs, 0);
+  const renderMs = renders.reduce((sum, render) => sum + render.renderMs(), 0);
   return {
     total: jobs.length,
     generated,
@@ -213,18 +235,21 @@ export async function buildOgImages(
 
 export default function ogImages(): AstroIntegration {
   let root = process.cwd();
-  let headStart: CacheFill | undefined;
+  let headStart: ImageRender | undefined;
+  /** config.outDir; for a static build the same folder astro:build:done gets. */
+  let configOutDir = '';
   const cacheDir = () => resolve(root, process.env.LECTERN_OG_CACHE ?? 'node_modules/.cache/lectern-og');
   return {
     name: 'lectern:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        configOutDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         listenForOgJobs((jobs) => {
           // One core keeps rendering pages; the rest render images.
-          headStart ??= fillCache(jobs, cacheDir(), Math.max(1, availableParallelism() - 1));
+          headStart ??= renderMissingImages(jobs, { cacheDir: cacheDir(), outDir: configOutDir }, Math.max(1, availableParallelism() - 1));
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { packageScript } from '../../scripts/lib/package-script.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const CACHE_ROOT = join(REPO_ROOT, '.cache', 'site-builds');
@@ -40,7 +41,7 @@ export interface SiteBuild {
   cached: boolean;
 }
 
-const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/search-index.ts'];
 
 function listFiles(path: string, out: string[] = []): string[] {
   if (!existsSync(path)) return out;
@@ -115,21 +116,18 @@ function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, ...env, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
-function runAstroBuild(env: Record<string, string>): Promise<string> {
+/** Runs `npm run build` (astro build, then the search index) as npm would, without npm. */
+function runBuild(env: Record<string, string>): Promise<string> {
   return new Promise((done, fail) => {
-    // process.execPath is the Node 22 running vitest (node_modules/.bin/node).
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: REPO_ROOT,
-      env: buildEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const build = packageScript(REPO_ROOT, 'build', buildEnv(env));
+    const child = spawn(build.command, build.args, { cwd: REPO_ROOT, env: build.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.on('error', fail);
     child.on('close', (code) => {
       if (code === 0) done(log);
-      else fail(new Error(`astro build failed (exit ${code}) with ${JSON.stringify(env)}:\n${log.slice(-6000)}`));
+      else fail(new Error(`npm run build failed (exit ${code}) with ${JSON.stringify(env)}:\n${log.slice(-6000)}`));
     });
   });
 }
@@ -176,7 +174,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     }
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const log = await runAstroBuild({
+    const log = await runBuild({
       ...resolved.env,
       LECTERN_CONTENT: resolved.content,
       LECTERN_BASE: base,
