@@ -1,9 +1,9 @@
 /**
- * How the route that lists the Open Graph cards (src/pages/og/cards.json.ts) hands them to the
- * og-images integration while Astro is still rendering pages, so images render on the cores
- * page rendering leaves idle (it is one thread). A global, because the route runs from Astro's
- * bundle of the site, not from the module instance the config loaded; a separate module, so
- * the bundle does not pull in the worker pool.
+ * How the site (src/middleware.ts, at the first page rendered) hands its Open Graph card list
+ * to the og-images integration while Astro is still rendering pages, so images render on the
+ * CPU time page rendering (one thread) leaves. A global, because the site runs from Astro's
+ * bundle, not from the module instance the config loaded; a separate module, so the bundle
+ * does not pull in the worker pool.
  */
 import type { OgCard } from '../core/og/card.ts';
 
@@ -14,15 +14,21 @@ export interface OgJob {
 }
 
 const HEAD_START = Symbol.for('lectern:og-images:head-start');
-type Listener = (jobs: readonly OgJob[]) => void;
+/** `deliver: false`: only fill the image cache (the output folder may not be ready yet). */
+type Listener = (jobs: readonly OgJob[], options?: { deliver?: boolean }) => void;
 
-/** Hands the site's card list to the og-images integration of this build, if it is listening. */
-export function handOgJobsToBuild(jobs: readonly OgJob[]): void {
-  const listener = (globalThis as Record<symbol, unknown>)[HEAD_START];
-  if (typeof listener === 'function') (listener as Listener)(jobs);
+/** True while an og-images integration of a running build waits for the card list. */
+export function isOgBuildListening(): boolean {
+  return typeof (globalThis as Record<symbol, unknown>)[HEAD_START] === 'function';
 }
 
-/** Listens for the card list (one listener per process); `undefined` stops listening. */
+/** Hands cards to the og-images integration of this build, if it is listening. */
+export function handOgJobsToBuild(jobs: readonly OgJob[], options?: { deliver?: boolean }): void {
+  const listener = (globalThis as Record<symbol, unknown>)[HEAD_START];
+  if (typeof listener === 'function') (listener as Listener)(jobs, options);
+}
+
+/** Listens for cards (one listener per process); `undefined` stops listening. */
 export function listenForOgJobs(listener: Listener | undefined): void {
   if (listener) (globalThis as Record<symbol, unknown>)[HEAD_START] = listener;
   else delete (globalThis as Record<symbol, unknown>)[HEAD_START];

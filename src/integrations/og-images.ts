@@ -16,9 +16,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
-import { ogCardHash, type OgCard } from '../core/og/card.ts';
+import { ogCardHash } from '../core/og/card.ts';
 import type { OgWorkerRequest, OgWorkerResponse } from './og-worker.ts';
 import { listenForOgJobs, type OgJob } from './og-head-start.ts';
 
@@ -40,63 +40,94 @@ export interface OgBuildReport {
 }
 
 /**
- * Cards queued at each worker: while Astro renders pages the main thread answers a worker's
- * message late, and a worker holding one card at a time sat idle waiting for the next.
+ * Cards queued at each worker (~70 ms of work): while Astro renders pages the main thread
+ * answers a worker's message late, and a worker holding one card at a time sat idle.
  */
-const CARDS_IN_FLIGHT = 8;
+const CARDS_IN_FLIGHT = 32;
 
-/** A running render: worker threads taking cards from a shared list until none is left. */
+/** One image to render: its card, its cache file and the output files that show it. */
+type RenderTask = Omit<OgWorkerRequest, 'id'>;
+
+/** Worker threads rendering tasks from a shared list that may grow until it is closed. */
 interface RenderPool {
-  /** Adds workers up to `size` (no more than there are cards) and lets them keep the process alive. */
+  /** Queues more tasks; returns the index of the first. */
+  add(tasks: readonly RenderTask[]): number;
+  /** Whether task `index` has gone to a worker (from then on, changing it changes nothing). */
+  sent(index: number): boolean;
+  /** Raises the number of workers to `size` and lets them keep the process alive. */
   grow(size: number): void;
-  /** Resolves when every card's `done` has; rejects on the first failed card or write. */
+  /** No more tasks will come: `finished` resolves once the queued ones are done. */
+  close(): void;
+  /** Resolves when closed and every task is done; rejects on the first failed task. */
   readonly finished: Promise<void>;
 }
 
 /**
- * Starts rendering `cards` on `size` worker threads and calls `done` with each PNG (and its
- * render time) as it arrives. Workers start unreferenced: a head start during page rendering
- * must not keep a failed build's process alive; `grow` references them once someone waits.
+ * A pool of up to `size` worker threads (started as tasks arrive) that render tasks and write
+ * their files, calling `done` with each finished task's index and render time. Workers start
+ * unreferenced: a head start must not keep a failed build's process alive; `grow` references
+ * them once someone waits.
  */
-function startRenderPool(cards: readonly OgCard[], size: number, done: (index: number, png: Uint8Array, ms: number) => Promise<void>): RenderPool {
+function startRenderPool(size: number, done: (index: number, ms: number) => void): RenderPool {
+  const tasks: RenderTask[] = [];
   const workers: Worker[] = [];
+  const queued = new Map<Worker, number>();
+  let target = size;
   let next = 0;
-  let written = 0;
+  let completed = 0;
+  let closed = false;
+  let referenced = false;
   let settle!: { resolve: () => void; reject: (error: unknown) => void };
   const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   // Whoever awaits `finished` sees a failure; this only keeps an early one from being "unhandled".
   finished.catch(() => {});
   void finished.finally(() => Promise.all(workers.map((worker) => worker.terminate())));
-  if (cards.length === 0) settle.resolve();
-
-  const addWorker = () => {
-    const worker = new Worker(new URL('./og-worker.ts', import.meta.url));
-    worker.unref();
-    workers.push(worker);
-    const send = () => {
-      if (next >= cards.length) return;
+  const settleIfDone = () => {
+    if (closed && completed === tasks.length) settle.resolve();
+  };
+  const feed = (worker: Worker) => {
+    while (queued.get(worker)! < CARDS_IN_FLIGHT && next < tasks.length) {
       const id = next++;
-      worker.postMessage({ id, card: cards[id]! } satisfies OgWorkerRequest);
-    };
-    worker.on('message', (message: OgWorkerResponse) => {
-      if ('error' in message) return settle.reject(new Error(`Open Graph image for "${cards[message.id]!.title}": ${message.error}`));
-      send(); // refill the worker's queue before writing this image
-      done(message.id, message.png, message.ms).then(() => {
-        if (++written === cards.length) settle.resolve();
-      }, settle.reject);
-    });
-    worker.on('error', settle.reject);
-    worker.on('exit', (code) => settle.reject(new Error(`an Open Graph image worker exited with code ${code}`)));
-    for (let i = 0; i < CARDS_IN_FLIGHT; i++) send();
+      queued.set(worker, queued.get(worker)! + 1);
+      worker.postMessage({ id, ...tasks[id]! } satisfies OgWorkerRequest);
+    }
   };
-  const grow = (target: number) => {
-    while (workers.length < Math.min(target, cards.length)) addWorker();
+  const addWorkers = () => {
+    while (workers.length < Math.min(target, tasks.length)) {
+      const worker = new Worker(new URL('./og-worker.ts', import.meta.url));
+      if (!referenced) worker.unref();
+      workers.push(worker);
+      queued.set(worker, 0);
+      worker.on('message', (message: OgWorkerResponse) => {
+        if ('error' in message) return settle.reject(new Error(`Open Graph image for "${tasks[message.id]!.card.title}": ${message.error}`));
+        queued.set(worker, queued.get(worker)! - 1);
+        feed(worker);
+        done(message.id, message.ms);
+        completed += 1;
+        settleIfDone();
+      });
+      worker.on('error', settle.reject);
+      worker.on('exit', (code) => settle.reject(new Error(`an Open Graph image worker exited with code ${code}`)));
+    }
+    workers.forEach(feed);
   };
-  grow(size);
   return {
-    grow(target) {
-      grow(target);
+    add(more) {
+      const first = tasks.length;
+      tasks.push(...more);
+      addWorkers();
+      return first;
+    },
+    sent: (index) => index < next,
+    grow(size) {
+      target = Math.max(target, size);
+      referenced = true;
       for (const worker of workers) worker.ref();
+      addWorkers();
+    },
+    close() {
+      closed = true;
+      settleIfDone();
     },
     finished,
   };
@@ -138,53 +169,78 @@ function groupByCacheFile(jobs: readonly OgJob[], cacheDir: string): Map<string,
   return groups;
 }
 
-/** A render of the images the cache lacks, into the cache and straight into the output. */
+/**
+ * A render of the images the cache lacks, into the cache and straight to the output files of
+ * the jobs that use them. Jobs can be added until the build's list is complete; a card already
+ * queued is not queued twice.
+ */
 export interface ImageRender {
-  readonly pool: RenderPool;
-  /** Images it renders, and the jobs that use them. */
-  readonly images: number;
-  readonly jobs: number;
-  /** Cache files it has written so far, and their render time summed. */
-  readonly written: () => ReadonlySet<string>;
+  /** Queues the images of `jobs` that the cache lacks; `deliver: false` fills the cache only. */
+  add(jobs: readonly OgJob[], options?: { deliver?: boolean }): void;
+  /** No more jobs: widen to `workers` threads and wait for the rest. */
+  finish(workers: number): Promise<void>;
+  /** Cache files written so far, with their render time summed. */
+  readonly written: ReadonlySet<string>;
   readonly renderMs: () => number;
-  /** Output files (job.file) it has written so far. */
-  readonly delivered: () => ReadonlySet<string>;
+  /** Output files (job.file) written so far. */
+  readonly delivered: ReadonlySet<string>;
 }
 
-/**
- * Starts rendering, on `workers` threads, every image of `jobs` that `cacheDir` lacks; each PNG
- * goes into the cache and to every job that uses it in `outDir`.
- */
-export function renderMissingImages(jobs: readonly OgJob[], dirs: { cacheDir: string; outDir: string }, workers: number): ImageRender {
+export function startImageRender(dirs: { cacheDir: string; outDir: string }, workers: number): ImageRender {
   const { cacheDir, outDir } = dirs;
   mkdirSync(cacheDir, { recursive: true });
-  for (const dir of new Set(jobs.map((job) => dirname(join(outDir, job.file))))) mkdirSync(dir, { recursive: true });
-  const missing = [...groupByCacheFile(jobs, cacheDir)].filter(([cached]) => !existsSync(cached));
-  let renderMs = 0;
   const written = new Set<string>();
   const delivered = new Set<string>();
-  const pool = startRenderPool(
-    missing.map(([, sharing]) => sharing[0]!.card),
-    workers,
-    async (index, png, ms) => {
-      renderMs += ms;
-      const [cached, sharing] = missing[index]!;
-      const temp = `${cached}.${process.pid}.tmp`;
-      await writeFile(temp, png);
-      await rename(temp, cached); // atomic: an interrupted build never leaves half an image in the cache
-      written.add(cached);
-      await Promise.all(sharing.map((job) => writeFile(join(outDir, job.file), png)));
-      for (const job of sharing) delivered.add(job.file);
+  /** Per queued cache file: its task, its index in the pool and the jobs it delivers. */
+  const queued = new Map<string, { task: RenderTask; index: number; jobs: OgJob[] }>();
+  const byIndex: Array<{ cacheFile: string; jobs: OgJob[] }> = [];
+  let renderMs = 0;
+  const pool = startRenderPool(workers, (index, ms) => {
+    renderMs += ms;
+    const { cacheFile, jobs } = byIndex[index]!;
+    written.add(cacheFile);
+    for (const job of jobs) delivered.add(job.file);
+  });
+  return {
+    add(jobs, { deliver = true } = {}) {
+      if (deliver) for (const dir of new Set(jobs.map((job) => dirname(join(outDir, job.file))))) mkdirSync(dir, { recursive: true });
+      const fresh: RenderTask[] = [];
+      for (const [cacheFile, sharing] of groupByCacheFile(jobs, cacheDir)) {
+        const delivering = deliver ? sharing : [];
+        const known = queued.get(cacheFile);
+        if (known) {
+          // Not yet sent to a worker: it can still write these outputs too. Otherwise the
+          // final step copies them from the cache.
+          if (!pool.sent(known.index)) {
+            known.task.outputs.push(...delivering.map((job) => join(outDir, job.file)));
+            known.jobs.push(...delivering);
+          }
+          continue;
+        }
+        if (existsSync(cacheFile)) continue;
+        const task = { card: sharing[0]!.card, cacheFile, outputs: delivering.map((job) => join(outDir, job.file)) };
+        const entry = { task, index: byIndex.length, jobs: [...delivering] };
+        queued.set(cacheFile, entry);
+        fresh.push(task);
+        byIndex.push({ cacheFile, jobs: entry.jobs });
+      }
+      pool.add(fresh);
     },
-  );
-  const jobCount = missing.reduce((sum, [, sharing]) => sum + sharing.length, 0);
-  return { pool, images: missing.length, jobs: jobCount, written: () => written, renderMs: () => renderMs, delivered: () => delivered };
+    finish(size) {
+      pool.close();
+      pool.grow(size);
+      return pool.finished;
+    },
+    written,
+    renderMs: () => renderMs,
+    delivered,
+  };
 }
 
 /**
- * Renders what the cache lacks (after `headStart`, a render begun earlier for the same output,
- * if any), copies every other job's image from the cache into `outDir`, prunes unused cache
- * entries; returns what it did.
+ * Renders what the cache lacks (continuing `headStart`, a render begun earlier for the same
+ * output, if any), copies every other job's image from the cache into `outDir`, prunes unused
+ * cache entries; returns what it did.
  */
 export async function buildOgImages(
   jobs: readonly OgJob[],
@@ -194,41 +250,29 @@ export async function buildOgImages(
   headStart?: ImageRender,
 ): Promise<OgBuildReport> {
   const started = performance.now();
-  const renderedEarly = headStart?.written().size ?? 0;
-  const cores = Math.max(1, availableParallelism());
-  const renders: ImageRender[] = [];
-  if (headStart) {
-    headStart.pool.grow(cores);
-    await headStart.pool.finished;
-    renders.push(headStart);
-  }
-  const rest = renderMissingImages(jobs, { cacheDir, outDir }, cores);
-  rest.pool.grow(cores);
-  await rest.pool.finished;
-  renders.push(rest);
+  const render = headStart ?? startImageRender({ cacheDir, outDir }, 0);
+  const renderedEarly = render.written.size;
+  render.add(jobs);
+  await render.finish(Math.max(1, availableParallelism()));
 
   const groups = groupByCacheFile(jobs, cacheDir);
-  const delivered = new Set(renders.flatMap((render) => [...render.delivered()]));
   await Promise.all(
     [...groups].flatMap(([cached, sharing]) =>
-      sharing.filter((job) => !delivered.has(job.file)).map((job) => copyFile(cached, join(outDir, job.file))),
+      sharing.filter((job) => !render.delivered.has(job.file)).map((job) => copyFile(cached, join(outDir, job.file))),
     ),
   );
-  const fresh = new Set(renders.flatMap((render) => [...render.written()]));
-  const pruned = await pruneCache(cacheDir, new Set(groups.keys()), fresh, maxAgeDays);
+  const pruned = await pruneCache(cacheDir, new Set(groups.keys()), render.written, maxAgeDays);
   let bytes = 0;
   for (const job of jobs) bytes += (await stat(join(outDir, job.file))).size;
-  const images = renders.reduce((sum, render) => sum + render.images, 0);
-  const generated = renders.reduce((sum, render) => sum + render.jobs, 0);
-  const renderMs = renders.reduce((sum, render) => sum + render.renderMs(), 0);
+  const rendered = [...groups].filter(([cached]) => render.written.has(cached));
   return {
     total: jobs.length,
-    generated,
-    cached: jobs.length - generated,
+    generated: rendered.reduce((sum, [, sharing]) => sum + sharing.length, 0),
+    cached: jobs.length - rendered.reduce((sum, [, sharing]) => sum + sharing.length, 0),
     renderedEarly,
     pruned,
     ms: Math.round(performance.now() - started),
-    msPerGenerated: images ? Math.round((renderMs / images) * 10) / 10 : 0,
+    msPerGenerated: render.written.size ? Math.round((render.renderMs() / render.written.size) * 10) / 10 : 0,
     bytes,
   };
 }
@@ -246,10 +290,13 @@ export default function ogImages(): AstroIntegration {
         root = fileURLToPath(config.root);
         configOutDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
-        listenForOgJobs((jobs) => {
-          // One core keeps rendering pages; the rest render images.
-          headStart ??= renderMissingImages(jobs, { cacheDir: cacheDir(), outDir: configOutDir }, Math.max(1, availableParallelism() - 1));
+      // Listening from the start of a build: papers arrive during content sync (src/lib/papers-loader.ts).
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
+        listenForOgJobs((jobs, options) => {
+          // A worker per core, at the lowest priority (og-worker.ts): they use what the build leaves.
+          headStart ??= startImageRender({ cacheDir: cacheDir(), outDir: configOutDir }, Math.max(1, availableParallelism()));
+          headStart.add(jobs, options);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

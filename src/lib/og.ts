@@ -1,15 +1,16 @@
 /**
- * Open Graph images of pages: which card each page gets and where its PNG lives. The PNGs are
- * rendered by the og-images integration from the list `src/pages/og/cards.json.ts` writes.
+ * Open Graph images of pages: which card each page gets and where its PNG lives. The list of
+ * all cards is in ./og-jobs.ts. No collection import here: papers-loader.ts uses `paperCard`
+ * during content sync.
  */
 import type { OgCard } from '../core/og/card.ts';
 import { OG_HEIGHT, OG_WIDTH } from '../core/og/card.ts';
 import type { WeekDigest } from '../core/digest/digest.ts';
 import { toPlainText } from '../core/normalize/index.ts';
-import type { PaperView } from './catalog.ts';
 import { formatDay } from './format.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './site.ts';
 import { getThemes } from './themes.ts';
+import type { PaperView } from './catalog.ts';
 
 /** What Base.astro's `ogImage` prop takes. */
 export interface OgImageMeta {
@@ -28,7 +29,8 @@ function meta(path: string, card: OgCard): OgImageMeta {
   return { url: path, width: OG_WIDTH, height: OG_HEIGHT, alt: `${card.kicker}: ${card.title}.${themes}` };
 }
 
-export function paperCard(paper: PaperView): OgCard {
+/** A paper's card; from a PaperView, or from the same fields before the catalog exists (papers-loader.ts). */
+export function paperCard(paper: Pick<PaperView, 'data' | 'titleText' | 'themes'>): OgCard {
   const { count, attribution } = paper.data.authors;
   const authors = count !== null ? `${count} author${count === 1 ? '' : 's'}` : (attribution?.name ?? null);
   const detail = [paper.data.published && `Published ${formatDay(paper.data.published)}`, authors]

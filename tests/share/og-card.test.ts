@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OG_HEIGHT, OG_WIDTH, ogCardHash, type OgCard } from '../../src/core/og/card.ts';
 import { OG_COLORS, layoutCard } from '../../src/core/og/layout.ts';
-import { buildOgImages, renderMissingImages } from '../../src/integrations/og-images.ts';
+import { buildOgImages, startImageRender } from '../../src/integrations/og-images.ts';
 import { handOgJobsToBuild, listenForOgJobs, type OgJob } from '../../src/integrations/og-head-start.ts';
 import { createOgRenderer } from '../../src/integrations/og-render.ts';
 import { decodeIndexedPng, pngSize } from '../helpers/png.ts';
@@ -83,17 +83,17 @@ describe('Open Graph cards', () => {
     const work = mkdtempSync(join(tmpdir(), 'lectern-og-head-'));
     try {
       const jobs: OgJob[] = ['a', 'b', 'c', 'd'].map((name) => ({ file: `og/papers/${name}.png`, card: { ...card, title: `${card.title} ${name}` } }));
-      let headStart: ReturnType<typeof renderMissingImages> | undefined;
       const dirs = { cacheDir: join(work, 'cache'), outDir: join(work, 'out') };
-      listenForOgJobs((handed) => (headStart = renderMissingImages(handed, dirs, 1)));
-      handOgJobsToBuild(jobs);
+      const headStart = startImageRender(dirs, 1);
+      listenForOgJobs((handed, options) => headStart.add(handed, options));
+      handOgJobsToBuild(jobs.slice(0, 2), { deliver: false }); // early: cache only
+      handOgJobsToBuild(jobs); // the whole list: the first two are not queued again
       listenForOgJobs(undefined);
-      handOgJobsToBuild(jobs); // nobody listens: nothing happens
-      expect(headStart).toMatchObject({ images: 4, jobs: 4 });
+      handOgJobsToBuild([{ file: 'og/papers/e.png', card: { ...card, title: 'not listening' } }]); // nobody listens: nothing happens
       const report = await buildOgImages(jobs, dirs.outDir, dirs.cacheDir, 30, headStart);
       expect(report).toMatchObject({ total: 4, generated: 4, cached: 0 });
       expect(report.renderedEarly).toBeLessThanOrEqual(4);
-      expect(headStart!.delivered()).toEqual(new Set(jobs.map((job) => job.file)));
+      expect(headStart.written.size).toBe(4);
       expect(readdirSync(join(work, 'out', 'og', 'papers')).sort()).toEqual(['a.png', 'b.png', 'c.png', 'd.png']);
       expect(readdirSync(join(work, 'cache')).filter((name) => name.endsWith('.png'))).toHaveLength(4);
     } finally {
