@@ -1,15 +1,18 @@
 /**
- * Open Graph images, rendered at the end of `astro build`.
+ * Open Graph images: one PNG card per paper, theme, digest and the site.
  *
- * Pages only link to `og/<kind>/<name>.png`; the route `src/pages/og/cards.json.ts` writes the
- * list of cards the site needs (one per paper, theme and digest) into the output. This hook
- * reads that list, renders each card (`og-render.ts`) in a pool of worker threads, one per core
- * (`og-worker.ts`), and removes the list. The main thread only hands out cards and writes files.
+ * Pages only link to `og/<kind>/<name>.png`. Cards are rendered (`og-render.ts`) on worker
+ * threads (`og-worker.ts`, one per core, lowest priority), which write the PNGs themselves,
+ * while the build does other work: papers' cards arrive during content sync
+ * (src/lib/papers-loader.ts) and the whole list at the first page (src/middleware.ts), through
+ * `og-head-start.ts`. At the end of `astro build` this hook reads the authoritative list that
+ * the route `src/pages/og/cards.json.ts` wrote into the output (then removes it), renders
+ * whatever is still missing and copies the rest from the cache.
  *
  * Images are cached by a hash of their inputs (`src/core/og/card.ts`): `<cache>/<hash>.png`,
  * the cache being `node_modules/.cache/lectern-og/` or env LECTERN_OG_CACHE. A rebuild renders
- * only cards whose text changed and copies the rest. `<cache>/last-build.json` records the
- * counts and timings of the last build (benchmarks and tests read it).
+ * only cards whose text changed. `<cache>/last-build.json` records the counts and timings of
+ * the last build (benchmarks and tests read it).
  */
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
@@ -29,9 +32,9 @@ export interface OgBuildReport {
   total: number;
   generated: number;
   cached: number;
-  /** Cache entries deleted because no build had used them for `maxAgeDays`. */
-  /** Images rendered before this step began: while Astro rendered pages and earlier hooks ran. */
+  /** Images rendered before this step began (during content sync and page rendering). */
   renderedEarly: number;
+  /** Cache entries deleted because no build had used them for `maxAgeDays`. */
   pruned: number;
   /** Wall time of the whole step (after page rendering) and the mean render time of one generated image. */
   ms: number;
