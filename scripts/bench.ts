@@ -208,9 +208,14 @@ async function main(): Promise<void> {
     // 3. The lectern build, cold (fresh content-layer cache).
     const outDir = join(tmp, 'dist');
     const cacheDir = join(tmp, 'cache');
-    // Fresh caches (kept for the incremental rebuild): the content layer's, and the OG images'
-    // unless --og-cache names one.
-    const env = { LECTERN_CONTENT: content, LECTERN_CACHE_DIR: cacheDir, LECTERN_OG_CACHE: args['og-cache'] ? resolve(args['og-cache']) : join(tmp, 'og-cache') };
+    // Fresh caches (kept for the incremental rebuild): the content layer's, the citations', and
+    // the OG images' unless --og-cache names one.
+    const env = {
+      LECTERN_CONTENT: content,
+      LECTERN_CACHE_DIR: cacheDir,
+      LECTERN_OG_CACHE: args['og-cache'] ? resolve(args['og-cache']) : join(tmp, 'og-cache'),
+      LECTERN_CITATION_CACHE: join(tmp, 'citations.json'),
+    };
     log('astro build (lectern, cold)');
     const site = copySite(tmp);
     const lectern = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, 'build-cold');
