@@ -23,6 +23,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Pages are written while the next ones render: one page at a time left the (single) render
+  // thread waiting on file writes, 5 s of 28 s at 10,000 papers; 4 at a time renders them 2 s faster.
+  build: { concurrency: 4 },
   outDir,
   // Benchmarks and tests building other content folders keep their own content-layer cache.
   cacheDir: process.env.LECTERN_CACHE_DIR ?? './node_modules/.astro',

@@ -6,7 +6,6 @@
 import { getPapers, type PaperEntry } from './papers.ts';
 import { getThemes, type SiteTheme } from './themes.ts';
 import { renderCleanText, type RenderedText } from '../core/render/math.ts';
-import { toPlainText } from '../core/normalize/index.ts';
 import { isoWeekOf, weekId } from '../core/digest/week.ts';
 import { UNTHEMED_SLUG } from './site.ts';
 
@@ -66,14 +65,16 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
         `papers/${entry.id}: unknown theme ${unknown.map((s) => `"${s}"`).join(', ')}; add it to themes.yaml or fix the paper's themes`,
       );
     }
+    const title = renderCleanText(data.title);
+    const abstract = renderCleanText(data.abstract);
     return {
       slug: entry.id,
       entry,
       data,
-      title: renderCleanText(data.title),
-      abstract: renderCleanText(data.abstract),
-      titleText: toPlainText(data.title),
-      abstractText: toPlainText(data.abstract),
+      title,
+      abstract,
+      titleText: title.plain,
+      abstractText: abstract.plain,
       themes: data.themes.map((slug) => themeBySlug.get(slug)!),
       addedWeek: weekId(isoWeekOf(data.added)),
       publishedYear: data.published?.slice(0, 4) ?? null,

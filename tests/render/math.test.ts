@@ -30,7 +30,7 @@ describe('renderCleanText', () => {
 
   test('a literal \\$ is a dollar sign in text, not math', () => {
     const out = renderCleanText('costs \\$1 and \\$2 per run');
-    expect(out).toEqual({ html: 'costs $1 and $2 per run', hasMath: false, aliases: '' });
+    expect(out).toEqual({ html: 'costs $1 and $2 per run', hasMath: false, aliases: '', plain: 'costs $1 and $2 per run' });
   });
 
   test('math KaTeX rejects becomes its TeX source in <code>, never an exception', () => {

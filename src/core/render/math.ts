@@ -14,6 +14,8 @@ export interface RenderedText {
   hasMath: boolean;
   /** Search words for symbols nobody types (`searchAliases`), for a hidden span on the paper page. */
   aliases: string;
+  /** The text as plain Unicode, math readable (`toPlainText`): for meta tags, cards, citations. */
+  plain: string;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -57,7 +59,8 @@ export function renderCleanText(clean: string): RenderedText {
       );
     })
     .join('');
-  return { html, hasMath, aliases: searchAliases(clean) };
+  const plain = toPlainText(clean);
+  return { html, hasMath, aliases: greekNames(plain), plain };
 }
 
 /** Greek letters by their TeX names, so "alpha" finds "α". */
@@ -74,8 +77,12 @@ const GREEK: Record<string, string> = {
  * Greek letters, in text or math (`PixArt-α` and `PixArt-$\alpha$` -> "alpha"). Empty when none.
  */
 export function searchAliases(clean: string): string {
+  return greekNames(toPlainText(clean));
+}
+
+function greekNames(plain: string): string {
   const names = new Set<string>();
-  for (const ch of toPlainText(clean)) {
+  for (const ch of plain) {
     const name = GREEK[ch];
     if (name) names.add(name);
   }
