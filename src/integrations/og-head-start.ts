@@ -1,7 +1,8 @@
 /**
- * How the site (src/middleware.ts, at the first page rendered) hands its Open Graph card list
- * to the og-images integration while Astro is still rendering pages, so images render on the
- * CPU time page rendering (one thread) leaves. A global, because the site runs from Astro's
+ * How the site hands Open Graph cards to the og-images integration before the build's end, so
+ * images render on the CPU time that content sync and page rendering (one thread each) leave:
+ * src/lib/papers-loader.ts hands each paper's card over during content sync, src/middleware.ts
+ * the whole list at the first page rendered. A global, because the site runs from Astro's
  * bundle, not from the module instance the config loaded; a separate module, so the bundle
  * does not pull in the worker pool.
  */
