@@ -1,18 +1,16 @@
 /**
  * End to end: `scripts/import.ts` run as a user runs it, on the real seeds, into temp folders.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { SEEDS_DIR } from './helpers/seeds.ts';
+import { runScript, type ScriptRun } from './helpers/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
 /** The real listings, next to the repo (issue 3: `../shared/seeds/*.txt`). */
 const SEEDS = SEEDS_DIR;
 const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS, n));
@@ -29,21 +27,7 @@ const temp = (): string => {
 };
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(NODE, ['scripts/import.ts', ...args], { cwd: ROOT, env: ENV });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (args: string[]): Promise<ScriptRun> => runScript('scripts/import.ts', args, ENV);
 
 async function runJson(args: string[]) {
   const result = await run(['--json', ...args]);

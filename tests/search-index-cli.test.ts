@@ -2,26 +2,16 @@
  * scripts/search-index.ts, the step of `npm run build` after `astro build`: a real index of a
  * small hand-made site, and clear errors when there is no site or the arguments are wrong.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from './helpers/cli.ts';
 
-const SCRIPT = join(import.meta.dirname, '..', 'scripts', 'search-index.ts');
 const work = mkdtempSync(join(tmpdir(), 'lectern-search-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [SCRIPT, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (args: string[]) => runScript('scripts/search-index.ts', args);
 
 const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>About ${title}.</p></main></body></html>`;

@@ -3,17 +3,15 @@
  * `scripts/themes.ts` (report, reclassify, eval) run as a user runs them, on the real seeds, in
  * temp content folders. A person's themes (`themes_source: manual`) survive everything.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { SEEDS_DIR } from './helpers/seeds.ts';
+import { runScript } from './helpers/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
 const SEEDS = SEEDS_DIR;
 const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS, n));
 const TAXONOMY = join(ROOT, 'content/themes.yaml');
@@ -27,15 +25,7 @@ const temp = (): string => {
 };
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(NODE, [script, ...args], { cwd: ROOT, env: ENV, maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (script: string, args: string[]) => runScript(script, args, ENV);
 
 const QUAMBA = 'papers/quamba-a-post-training-quantization-recipe-for-selective.mdx';
 const MAMBA = 'papers/mamba-linear-time-sequence-modeling-with-selective-state.mdx';

@@ -267,11 +267,11 @@ export async function buildOgImages(
   const pruned = await pruneCache(cacheDir, new Set(groups.keys()), render.written, maxAgeDays);
   let bytes = 0;
   for (const job of jobs) bytes += (await stat(join(outDir, job.file))).size;
-  const rendered = [...groups].filter(([cached]) => render.written.has(cached));
+  const generated = [...groups].reduce((sum, [cached, sharing]) => sum + (render.written.has(cached) ? sharing.length : 0), 0);
   return {
     total: jobs.length,
-    generated: rendered.reduce((sum, [, sharing]) => sum + sharing.length, 0),
-    cached: jobs.length - rendered.reduce((sum, [, sharing]) => sum + sharing.length, 0),
+    generated,
+    cached: jobs.length - generated,
     renderedEarly,
     pruned,
     ms: Math.round(performance.now() - started),
