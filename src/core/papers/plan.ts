@@ -309,7 +309,13 @@ function createPaper(
       title_raw: record.titleRaw,
       abstract,
       abstract_raw: record.abstractRaw,
-      authors: { count: record.authorCount, attribution: record.attribution },
+      authors: { count: record.authorCount, attribution: record.attribution, names: [] },
+      arxiv: null,
+      doi: null,
+      primary_category: null,
+      submitted: null,
+      year: null,
+      code: null,
       published,
       upvotes: record.upvotes,
       added: input.added,
@@ -331,6 +337,7 @@ function mergeSighting(paper: Planned, record: ListingRecord, published: string 
   data.authors = {
     count: data.authors.count ?? record.authorCount,
     attribution: data.authors.attribution ?? record.attribution,
+    names: data.authors.names,
   };
   data.published ??= published;
   if (record.upvotes !== null) data.upvotes = Math.max(data.upvotes ?? 0, record.upvotes);

@@ -36,7 +36,16 @@ export const authorsSchema = z.object({
     .object({ handle: z.string().min(1), name: z.string().min(1) })
     .nullable()
     .default(null),
+  /**
+   * Author names in order, as written by the source ("Tri Dao", "Cheng-Zhi Anna Huang"): the
+   * Daily Papers API, a BibTeX/CSL export or arXiv. Empty when no source named them; `count`
+   * keeps what the listing said, so a disagreement between the two stays visible.
+   */
+  names: z.array(z.string().min(1)).default([]),
 });
+
+/** A versionless arXiv identifier: `2307.08691` (new style) or `cond-mat/0603029` (old style). */
+export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 export const paperSchema = z.object({
   /** importer: the permanent URL segment; never changes once written. */
@@ -50,7 +59,19 @@ export const paperSchema = z.object({
   /** importer: the abstract exactly as pasted. */
   abstract_raw: z.string(),
   /** importer: merged across sightings; missing values are filled in, never replaced. */
-  authors: authorsSchema.default({ count: null, attribution: null }),
+  authors: authorsSchema.default({ count: null, attribution: null, names: [] }),
+  /** importer: the versionless arXiv id; links to the abstract and PDF and the citation's eprint. */
+  arxiv: z.string().regex(ARXIV_ID_PATTERN, 'an arXiv id is written like "2307.08691" (quoted, no version)').nullable().default(null),
+  /** importer: the DOI, when a source gave one (`10.1145/...`). */
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI starts with "10." and has no spaces').nullable().default(null),
+  /** importer: arXiv's primary category, e.g. `cs.LG` (BibTeX `primaryClass`). */
+  primary_category: z.string().min(1).nullable().default(null),
+  /** importer: the day the first version was submitted to arXiv. */
+  submitted: isoDateSchema.nullable().default(null),
+  /** importer: the publication year when only the year is known (a BibTeX export). */
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  /** importer: the official code repository (Daily Papers `githubRepo`, a BibTeX note, the abstract). */
+  code: z.string().url().nullable().default(null),
   /** importer: publication day on Hugging Face, when the listing showed one. */
   published: isoDateSchema.nullable().default(null),
   /** importer: the highest upvote count seen; null when no listing showed metadata. */
@@ -65,6 +86,10 @@ export const paperSchema = z.object({
    * (import, reclassify) ever rewrites them. Set `manual` whenever you edit `themes` by hand.
    */
   themes_source: z.enum(['classifier', 'manual']).optional(),
+  /** people: a one-line summary that replaces the one chosen from the abstract (digests, feeds, unfurls). */
+  tldr: z.string().min(1).optional(),
+  /** people: `true` puts the paper in the "Featured" block of its week's digest. */
+  featured: z.boolean().optional(),
   /** people: slugs this paper was published under before; each becomes a redirect. */
   aliases: z.array(slugSchema).default([]),
   /** importer: every listing occurrence this paper was imported from. */
