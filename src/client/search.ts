@@ -55,9 +55,18 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     meta.textContent = `Themes: ${themes.join(', ')}`;
     item.append(meta);
   }
-  const excerpt = document.createElement('p');
-  excerpt.innerHTML = data.excerpt; // Pagefind escapes page text; it adds only <mark>.
-  item.append(excerpt);
+  // The paper's one-line summary (as in digests and feeds), then where the query matched.
+  if (data.meta.summary) {
+    const summary = document.createElement('p');
+    summary.textContent = data.meta.summary;
+    item.append(summary);
+  }
+  if (!data.meta.summary || data.excerpt.includes('<mark>')) {
+    const excerpt = document.createElement('p');
+    if (data.meta.summary) excerpt.className = 'meta';
+    excerpt.innerHTML = data.excerpt; // Pagefind escapes page text; it adds only <mark>.
+    item.append(excerpt);
+  }
   return item;
 }
 

@@ -2,7 +2,7 @@
  * Papers -> weekly digests: one digest per ISO week of the papers' `added` day, papers grouped
  * by theme in taxonomy order and then "other", with links to the neighbouring weeks.
  */
-import { firstSentence } from './summary.ts';
+import { paperSummary } from './summary.ts';
 import { compareWeeks, isoWeekOf, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from './week.ts';
 
 /** What a digest needs of a paper (a subset of the paper frontmatter). */
@@ -12,10 +12,14 @@ export interface DigestPaperInput {
   readonly abstract: string;
   readonly added: string;
   readonly themes: readonly string[];
+  /** people: a one-line summary replacing the one chosen from the abstract. */
+  readonly tldr?: string | null | undefined;
+  /** people: shown in the week's "Featured" block. */
+  readonly featured?: boolean | undefined;
 }
 
 export interface DigestPaper extends DigestPaperInput {
-  /** First sentence of the abstract, math intact. */
+  /** The `tldr`, or the abstract's sentence stating the contribution (see `paperSummary`), math intact. */
   readonly summary: string;
   /** The paper's themes with their taxonomy names, in the paper's order. */
   readonly themeRefs: readonly ThemeRef[];
@@ -128,7 +132,9 @@ export function buildDigests(
       abstract: paper.abstract,
       added: paper.added,
       themes: paper.themes,
-      summary: firstSentence(paper.abstract),
+      tldr: paper.tldr,
+      featured: paper.featured,
+      summary: paperSummary(paper.abstract, paper.tldr),
       themeRefs: paper.themes.map((slug) => names.get(slug) ?? { slug, name: slug }),
     });
   }

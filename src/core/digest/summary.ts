@@ -35,7 +35,9 @@ function endsSentence(text: string, index: number): number | null {
     const lower = word.toLowerCase();
     if (ABBREVIATIONS.has(lower)) return null;
     if (/^et\s+al$/i.test(text.slice(Math.max(0, index - 6), index).trim())) return null;
-    if (/^\p{Lu}$/u.test(word)) return null; // an initial: "J. Smith"
+    const before = text[index - word.length - 1];
+    // An initial ("J. Smith"), but not the end of "R&D." or "Q/A.".
+    if (/^\p{Lu}$/u.test(word) && (before === undefined || /[\s(]/u.test(before))) return null;
   }
   return end;
 }
@@ -85,4 +87,63 @@ function clip(segments: readonly CleanSegment[], maxChars: number): string {
   }
   if (!best) return whole;
   return `${joinMath(best).replace(/[\s,;:]+$/u, '')}…`;
+}
+
+/** The sentences of `text` in order (each as {@link firstSentence} finds it, uncut), math intact. */
+export function sentences(text: string): string[] {
+  let rest = text.replace(/\s+/g, ' ').trim();
+  const out: string[] = [];
+  while (rest) {
+    const sentence = firstSentence(rest, Number.POSITIVE_INFINITY);
+    if (!sentence) break;
+    out.push(sentence);
+    rest = rest.slice(sentence.length).trim();
+  }
+  return out;
+}
+
+/**
+ * Openings that state what a paper contributes, strongest first. Abstracts usually open with
+ * background ("Transformers have achieved remarkable success…") and state the contribution
+ * later ("In this paper, we propose…", "We present X, a…", "X is a…").
+ */
+const CONTRIBUTION_CUES: readonly RegExp[] = [
+  /\b(?:this|our) (?:paper|work|report|study|article|note|technical report)\b/iu,
+  /\bhere,? we\b/iu,
+  /\bwe (?:\w+ly )?(?:propose|present|introduce|develop|design|devise|build|train|release|open-source|describe|formulate|derive|prove|resolve|offer|contribute|put forward)\b/iu,
+  /^(?:to (?:address|tackle|bridge|overcome|solve|fill|mitigate|alleviate)[^,]*, )?we (?:\w+ly )?(?:show|find|demonstrate|study|investigate|explore|analy[sz]e|examine|identify|revisit|establish|reveal|observe|provide|leverage|extend|adapt|apply|focus|address|tackle|take|make|use|employ|bridge)\b/iu,
+  /^(?:[\p{Lu}][\p{L}\p{N}-]*(?:[- ][\p{Lu}\p{N}][\p{L}\p{N}-]*)*|\$[^$]+\$[\p{L}\p{N}-]*|[\p{L}\p{N}]+-\$[^$]+\$)(?: \([^)]*\))?,? (?:is|are) (?:a|an|the|our)\b/u,
+  /^(?:to (?:address|tackle|bridge|overcome|solve|fill|mitigate|alleviate|this end)[^,]*, )?we\b/iu,
+];
+
+/**
+ * Background sentences that happen to match a weak cue ("We are witnessing…", "X is a popular
+ * architecture…"): statements about the field, not about this paper.
+ */
+const BACKGROUND_CUES: readonly RegExp[] = [
+  /\b(?:have|has) (?:achieved|become|shown|demonstrated|emerged|gained|attracted|revolutionized)\b/iu,
+  /\b(?:is|are) (?:a|an) (?:popular|promising|common|widely|fundamental|key|crucial|critical|core|powerful)\b/iu,
+  /\bwe (?:are witnessing|have seen|have witnessed)\b/iu,
+];
+
+/**
+ * The one-line summary of a paper: the person's `tldr` when there is one, else the abstract's
+ * sentence that states the contribution (the first sentence matching the strongest cue in
+ * {@link CONTRIBUTION_CUES}), else the first sentence. Clean text; math is never cut.
+ */
+export function paperSummary(abstract: string, tldr?: string | null, maxChars = SUMMARY_MAX_CHARS): string {
+  if (tldr?.trim()) return tldr.replace(/\s+/g, ' ').trim();
+  return clip(splitMath(contributionSentence(abstract)), maxChars);
+}
+
+/** The abstract's sentence that states the contribution, uncut; the first sentence when none does. */
+export function contributionSentence(abstract: string): string {
+  const all = sentences(abstract);
+  // A question ("Is FlashAttention I/O optimal?") asks; the answer is the contribution.
+  const candidates = all.filter((sentence) => !sentence.endsWith('?') && !BACKGROUND_CUES.some((cue) => cue.test(sentence)));
+  for (const cue of CONTRIBUTION_CUES) {
+    const found = candidates.find((sentence) => cue.test(sentence));
+    if (found) return found;
+  }
+  return all[0] ?? '';
 }

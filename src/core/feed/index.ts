@@ -9,7 +9,7 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { toPlainText } from '../normalize/index.ts';
 import { cleanTextToHtml, escapeHtml } from '../digest/export.ts';
-import { firstSentence } from '../digest/summary.ts';
+import { paperSummary } from '../digest/summary.ts';
 import { digestLabel, type ThemeRef, type WeekDigest } from '../digest/digest.ts';
 import { absoluteUrl, sitePaths, type SiteLocation } from '../digest/urls.ts';
 
@@ -56,6 +56,8 @@ export interface FeedPaper {
   readonly abstract: string;
   readonly added: string;
   readonly themes: readonly string[];
+  /** people: the one-line summary that replaces the one chosen from the abstract. */
+  readonly tldr?: string | null | undefined;
 }
 
 /** `YYYY-MM-DD` -> that day at 00:00 UTC. */
@@ -89,7 +91,7 @@ export function paperRssItems(papers: readonly FeedPaper[], themes: readonly The
     title: toPlainText(paper.title),
     link: absoluteUrl(location, sitePaths.paper(paper.slug)),
     pubDate: dayToDate(paper.added),
-    description: toPlainText(firstSentence(paper.abstract)),
+    description: toPlainText(paperSummary(paper.abstract, paper.tldr)),
     content: paperHtml(paper, themes, location),
     categories: themeNames(paper, themes),
   }));
@@ -167,7 +169,7 @@ export function paperJsonFeed(options: {
         id: url,
         url,
         title: toPlainText(paper.title),
-        summary: toPlainText(firstSentence(paper.abstract)),
+        summary: toPlainText(paperSummary(paper.abstract, paper.tldr)),
         content_html: paperHtml(paper, themes, location),
         date_published: dayToDate(paper.added).toISOString().replace('.000Z', 'Z'),
         ...(tags.length ? { tags } : {}),
