@@ -139,7 +139,7 @@ describe('splitName', () => {
     for (const name of names) {
       const ours = splitName(name);
       expect(ours.family).not.toBe('');
-      const theirs = citationJsParse(name) as { family?: string; given?: string; 'non-dropping-particle'?: string };
+      const theirs = citationJsParse(name);
       const theirFamily = [theirs['non-dropping-particle'], theirs.family].filter(Boolean).join(' ');
       if (theirFamily !== ours.family || (theirs.given ?? '') !== ours.given) disagreements.push(`${name}: ${ours.given} | ${ours.family}`);
     }

@@ -10,3 +10,7 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
+/** Only the comparison in tests/authors.test.ts uses it. */
+declare module '@citation-js/name' {
+  export function parse(name: string): { given?: string; family?: string; suffix?: string; literal?: string; 'non-dropping-particle'?: string };
+}
