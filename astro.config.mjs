@@ -9,15 +9,15 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import ogImages from './src/integrations/og-images.ts';
 import citationFiles from './src/integrations/citation-files.ts';
 import { isRedirectPage } from './src/integrations/sitemap-filter.ts';
+import outDirMove from './src/integrations/out-dir.ts';
+import { lecternConfig } from './src/config.ts';
 
 /**
  * Deployment settings come from the environment so the same repo can be published at a
  * domain root or under a sub-path (GitHub Pages project sites):
  *   LECTERN_SITE=https://example.github.io LECTERN_BASE=/reading-group/ npm run build
  */
-const site = process.env.LECTERN_SITE ?? 'https://lectern.example.org';
-const base = process.env.LECTERN_BASE ?? '/';
-const outDir = process.env.LECTERN_OUT_DIR ?? './dist';
+const { site, base, outDir, buildOutDir, astroCacheDir } = lecternConfig();
 
 export default defineConfig({
   site,
@@ -26,9 +26,10 @@ export default defineConfig({
   // Pages are written while the next ones render: one page at a time left the (single) render
   // thread waiting on file writes, 5 s of 28 s at 10,000 papers; 4 at a time renders them 2 s faster.
   build: { concurrency: 4 },
-  outDir,
+  // The site is written to buildOutDir, then moved to outDir if that differs (src/config.ts).
+  outDir: buildOutDir,
   // Benchmarks and tests building other content folders keep their own content-layer cache.
-  cacheDir: process.env.LECTERN_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: astroCacheDir,
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified explicitly.
     processor: unified({
@@ -52,5 +53,5 @@ export default defineConfig({
   },
   // The Pagefind search index is built after `astro build` exits, by scripts/search-index.ts
   // (`npm run build` runs both): see that file for why it is not an integration.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(outDir, base, page) }), ogImages(), citationFiles()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !isRedirectPage(buildOutDir, base, page) }), ogImages(), citationFiles(), outDirMove(outDir)],
 });

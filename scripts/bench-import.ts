@@ -9,12 +9,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { lecternConfig } from '../src/config.ts';
 import { parseArgs } from 'node:util';
 import { prng } from '../src/core/bench/synthetic.ts';
 import { parseListing, type ListingRecord } from '../src/core/listing/index.ts';
 import { normalizeText } from '../src/core/normalize/index.ts';
 import { planImport } from '../src/core/papers/plan.ts';
+
+/** The repo root: seed listings default to its content/listings. */
+const REPO = new URL('..', import.meta.url).pathname;
 
 const HELP = `Usage: npm run bench:import -- [--records N] [--runs R] [--json]
 
@@ -69,7 +72,7 @@ function main(argv: string[]): number {
     console.error(`bench:import: --records and --runs take positive integers.\n\n${HELP}`);
     return 2;
   }
-  const seedDir = process.env.LECTERN_SEEDS ?? fileURLToPath(new URL('../content/listings/', import.meta.url));
+  const seedDir = lecternConfig(process.env, REPO).seedsDir;
   const seeds = readdirSync(seedDir)
     .filter((n) => n.endsWith('.txt'))
     .sort()

@@ -6,7 +6,7 @@
  * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
  * count, and search index size. Prints a table and writes JSON.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { treeSize, type TreeSize } from './bench/measure.ts';
 import { buildPhases, stripAnsi, type Phase } from './bench/phases.ts';
 import { run, type RunResult } from './bench/proc.ts';
 import { packageScript } from './lib/package-script.ts';
+import { writeFileAtomic } from '../src/io/atomic.ts';
 import { syntheticPapers } from '../src/core/bench/synthetic.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
@@ -306,9 +307,7 @@ async function main(): Promise<void> {
   );
 
   const jsonPath = resolve(args.json ?? join(REPO, 'bench-results', `bench-${papers}-${Date.now()}.json`));
-  mkdirSync(dirname(jsonPath), { recursive: true });
-  writeFileSync(`${jsonPath}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
-  renameSync(`${jsonPath}.tmp`, jsonPath);
+  writeFileAtomic(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`JSON: ${jsonPath}\n`);
   if (!l.ok || (b && !b.ok) || (inc && !inc.ok) || search?.error) process.exit(1);
 }

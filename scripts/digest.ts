@@ -17,6 +17,7 @@ import { frontmatterKeyLine, parsePaperFile } from '../src/core/papers/frontmatt
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { parseTaxonomy, themeList } from '../src/core/themes/index.ts';
 import { listContentFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { contentDirOption, lecternConfig } from '../src/config.ts';
 
 const USAGE = `Usage: npm run digest -- <command> [options]
 
@@ -40,10 +41,6 @@ Examples:
   npm run digest -- export --week 2026-W48 --format slack --site https://example.github.io --base /reading-group/
 
 Exit status: 0 on success, 1 when the content cannot be read or the file exists, 2 on a usage error.`;
-
-/** Same defaults as astro.config.mjs, so exported links match the built site. */
-const DEFAULT_SITE = 'https://lectern.example.org';
-const DEFAULT_BASE = '/';
 
 class UsageError extends Error {}
 class ContentError extends Error {
@@ -219,15 +216,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const contentDir = values.content ?? (process.env.LECTERN_CONTENT || 'content');
+  const contentDir = contentDirOption(values.content);
   switch (command) {
     case 'new':
       return commandNew(contentDir, weekOption(values.week, false));
     case 'export': {
       const format = values.format as ExportFormat;
       if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-      const site = values.site ?? (process.env.LECTERN_SITE || DEFAULT_SITE);
-      const base = values.base ?? (process.env.LECTERN_BASE || DEFAULT_BASE);
+      const config = lecternConfig();
+      const site = values.site ?? config.site;
+      const base = values.base ?? config.base;
       return commandExport(contentDir, weekOption(values.week, true), format, site, base);
     }
     case undefined:

@@ -11,6 +11,7 @@ import { parseListing, type ParsedListing } from '../src/core/listing/index.ts';
 import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
 import { createClassifier, parseTaxonomy } from '../src/core/themes/index.ts';
 import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { contentDirOption } from '../src/config.ts';
 
 const USAGE = `Usage: npm run import -- [options] <listing files...>
        npx lectern-import [options] <listing files...>
@@ -86,7 +87,7 @@ function main(argv: string[]): number {
     console.error(`lectern-import: no listing files given.\n\n${USAGE}`);
     return 2;
   }
-  const contentDir = values.content || process.env.LECTERN_CONTENT || 'content';
+  const contentDir = contentDirOption(values.content);
   const added = values.added ?? new Date().toISOString().slice(0, 10);
   const dryRun = values['dry-run'];
   const log = values.json ? () => {} : (line: string) => console.log(line);

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { lecternConfig } from '../src/config.ts';
 
 const USAGE = `Usage: node scripts/search-index.ts [--dist <dir>]
 
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const dist = resolve(args.dist ?? process.env.LECTERN_OUT_DIR ?? 'dist');
+  const dist = args.dist ? resolve(args.dist) : lecternConfig().outDir;
   if (!existsSync(join(dist, 'index.html'))) {
     process.stderr.write(`search-index: ${dist} holds no built site (no index.html): run \`astro build\` first, or \`npm run build\` for both\n`);
     return 1;

@@ -21,6 +21,7 @@ import {
 } from '../src/core/themes/index.ts';
 import { planReclassify, readPaperThemes, themeReport, type PaperFileText } from '../src/core/themes/papers.ts';
 import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { contentDirOption } from '../src/config.ts';
 
 const USAGE = `Usage: npm run themes -- <command> [options]
 
@@ -68,7 +69,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const [command, ...rest] = positionals;
-  const contentDir = values.content || process.env.LECTERN_CONTENT || 'content';
+  const contentDir = contentDirOption(values.content);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0) return usage(`--limit must be a whole number, not "${values.limit}"`);
 

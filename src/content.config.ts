@@ -3,9 +3,10 @@ import { glob } from 'astro/loaders';
 import { papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './core/papers/schema.ts';
 import { digestSchema } from './core/digest/schema.ts';
+import { lecternConfig } from './config.ts';
 
-/** Tests and benchmarks point the build at another content folder. */
-const contentDir = process.env.LECTERN_CONTENT ?? './content';
+/** Tests and benchmarks point the build at another content folder (LECTERN_CONTENT). */
+const { contentDir } = lecternConfig();
 
 const papers = defineCollection({
   // Only papers with a notes body become MDX modules; the rest are data (src/lib/papers-loader.ts).

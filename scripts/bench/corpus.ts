@@ -4,7 +4,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   isoWeekOf,
   seedRecordsFromListings,
@@ -14,9 +13,9 @@ import {
   type SyntheticPaper,
 } from '../../src/core/bench/synthetic.ts';
 import { serializePaperFile } from '../../src/core/papers/frontmatter.ts';
+import { lecternConfig } from '../../src/config.ts';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
-const SEEDS = fileURLToPath(new URL('../../content/listings/', import.meta.url));
 
 /** The file the importer would write (its own serializer), with the notes as the body. */
 export function paperFile(paper: SyntheticPaper): string {
@@ -40,9 +39,9 @@ export interface Corpus {
   weeks: number;
 }
 
-/** Title/abstract records from the seed listings ($LECTERN_SEEDS or the shared seeds). */
+/** Title/abstract records from the seed listings ($LECTERN_SEEDS or the repo's content/listings). */
 export function loadSeeds(): SeedRecord[] {
-  const seedsDir = process.env.LECTERN_SEEDS ?? SEEDS;
+  const { seedsDir } = lecternConfig(process.env, REPO);
   const texts = readdirSync(seedsDir)
     .filter((f) => f.endsWith('.txt'))
     .sort()

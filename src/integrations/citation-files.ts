@@ -11,10 +11,12 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatBibtex, formatCslJson, type CslItem } from '../core/cite/index.ts';
+import { lecternConfig } from '../config.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
 
 export interface CitationJob {
   slug: string;
@@ -74,21 +76,14 @@ export async function writeCitationFiles(jobs: readonly CitationJob[], outDir: s
   for (let i = 0; i < files.length; i += 64) {
     await Promise.all(files.slice(i, i + 64).map(([file, text]) => writeFile(file, text)));
   }
-  await mkdir(dirname(cacheFile), { recursive: true });
-  const temp = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(Object.fromEntries(used)));
-  await rename(temp, cacheFile); // atomic: an interrupted build leaves the previous cache
+  writeFileAtomic(cacheFile, JSON.stringify(Object.fromEntries(used))); // an interrupted build leaves the previous cache
   return { files: files.length, papers: jobs.length, formatted };
 }
 
 export default function citationFiles(): AstroIntegration {
-  let root = process.cwd();
   return {
     name: 'lectern:citation-files',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const manifest = join(outDir, CITATION_JOBS_FILE);
@@ -96,7 +91,7 @@ export default function citationFiles(): AstroIntegration {
         const started = performance.now();
         const jobs = JSON.parse(await readFile(manifest, 'utf8')) as CitationJob[];
         await rm(manifest);
-        const cacheFile = resolve(root, process.env.LECTERN_CITATION_CACHE ?? 'node_modules/.cache/lectern-citations.json');
+        const cacheFile = lecternConfig().citationCacheFile;
         const report = await writeCitationFiles(jobs, outDir, cacheFile);
         logger.info(
           `${report.files} citation files (BibTeX, CSL-JSON) for ${report.papers} papers in ${Math.round(performance.now() - started)} ms: ` +

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lecternConfig } from '../config.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { parseTaxonomy, themeList, type ThemeInfo } from '../core/themes/taxonomy.ts';
 
@@ -14,7 +15,7 @@ let themes: SiteTheme[] | undefined;
 
 export function getThemes(): SiteTheme[] {
   if (themes) return themes;
-  const file = join(process.env.LECTERN_CONTENT ?? 'content', 'themes.yaml');
+  const file = join(lecternConfig().contentDir, 'themes.yaml');
   const result = parseTaxonomy(readFileSync(file, 'utf8'), file);
   if (!result.ok) {
     throw new Error(`the theme taxonomy is invalid:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);

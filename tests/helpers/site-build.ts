@@ -27,6 +27,8 @@ export interface SiteBuildOptions {
   site?: string;
   /** More environment variables that change the build. */
   env?: Record<string, string>;
+  /** Where the site goes (LECTERN_OUT_DIR). Default: beside the cache entry. */
+  outDir?: string;
 }
 
 export interface SiteBuild {
@@ -53,7 +55,7 @@ function listFiles(path: string, out: string[] = []): string[] {
   return out;
 }
 
-function inputHash(options: Required<Omit<SiteBuildOptions, 'env'>> & { env: Record<string, string> }): string {
+function inputHash(options: Required<Omit<SiteBuildOptions, 'env' | 'outDir'>> & { env: Record<string, string>; outDir?: string }): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(options));
   for (const input of [...INPUTS, options.content]) {
@@ -159,15 +161,16 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     base: options.base ?? '/',
     site: options.site ?? 'https://lectern.example.org',
     env: options.env ?? {},
+    ...(options.outDir ? { outDir: options.outDir } : {}),
   };
   const base = `/${resolved.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const key = inputHash(resolved);
   const dir = join(CACHE_ROOT, key);
-  const outDir = join(dir, 'dist');
+  const outDir = options.outDir ?? join(dir, 'dist');
   const marker = join(dir, 'build.log');
   const rebuild = process.env.LECTERN_TEST_REBUILD === '1';
   return withLock('build', async () => {
-    if (!rebuild && existsSync(marker)) {
+    if (!rebuild && existsSync(marker) && existsSync(outDir)) {
       const now = new Date();
       utimesSync(marker, now, now); // recently used: kept by pruneCache
       return { outDir, base, site: resolved.site, log: readFileSync(marker, 'utf8'), cached: true };

@@ -1,0 +1,89 @@
+/**
+ * Every LECTERN_* setting, read in one place with its default. The build (astro.config.mjs),
+ * the site's loaders, the build hooks and the command-line tools all take their folders and
+ * URLs from here, so one setting means the same thing everywhere. Relative paths are resolved
+ * against the folder the command runs in (the project root under `npm run`).
+ *
+ *   LECTERN_CONTENT         content folder (papers/, themes.yaml, digests/)   default content
+ *   LECTERN_OUT_DIR         the built site                                     default dist
+ *   LECTERN_SITE            site origin for absolute URLs                      default https://lectern.example.org
+ *   LECTERN_BASE            base path, e.g. /reading-group/                    default /
+ *   LECTERN_CACHE_DIR       Astro's cache (content layer, Vite)                default node_modules/.astro
+ *   LECTERN_OG_CACHE        rendered Open Graph cards                          default node_modules/.cache/lectern-og
+ *   LECTERN_OG_CACHE_DAYS   days an unused card stays cached                   default 30
+ *   LECTERN_CITATION_CACHE  formatted citations                                default node_modules/.cache/lectern-citations.json
+ *   LECTERN_SEEDS           listings the benchmarks build corpora from         default content/listings
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { normaliseBase } from './core/digest/urls.ts';
+
+export interface LecternConfig {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Absolute path of the built site (where `npm run build` leaves it). */
+  outDir: string;
+  /**
+   * Where `astro build` writes. The same as `outDir`, except when `outDir` lies outside the
+   * project: Astro then stages assets in `<project>/.astro` and renames them into `outDir`,
+   * which fails with EXDEV across filesystems. The build then writes inside the project and
+   * `src/integrations/out-dir.ts` moves the finished site to `outDir`.
+   */
+  buildOutDir: string;
+  /** Site origin, e.g. `https://example.github.io`. */
+  site: string;
+  /** Base path with leading and trailing slash: `/` or `/reading-group/`. */
+  base: string;
+  astroCacheDir: string;
+  ogCacheDir: string;
+  ogCacheDays: number;
+  citationCacheFile: string;
+  seedsDir: string;
+}
+
+export const DEFAULT_SITE = 'https://lectern.example.org';
+
+type Env = Record<string, string | undefined>;
+
+/** A setting's value; an empty variable counts as unset. */
+function setting(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The settings from `env`, paths resolved against `cwd`. */
+export function lecternConfig(env: Env = process.env, cwd: string = process.cwd()): LecternConfig {
+  const path = (name: string, fallback: string) => resolve(cwd, setting(env, name) ?? fallback);
+  const outDir = path('LECTERN_OUT_DIR', 'dist');
+  const days = Number(setting(env, 'LECTERN_OG_CACHE_DAYS') ?? 30);
+  if (!Number.isFinite(days) || days < 0) {
+    throw new Error(`LECTERN_OG_CACHE_DAYS="${env.LECTERN_OG_CACHE_DAYS}": give a number of days (0 or more)`);
+  }
+  const staging = join(cwd, 'node_modules', '.cache', 'lectern-out', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
+  return {
+    contentDir: path('LECTERN_CONTENT', 'content'),
+    outDir,
+    buildOutDir: isInside(cwd, outDir) ? outDir : staging,
+    site: setting(env, 'LECTERN_SITE') ?? DEFAULT_SITE,
+    base: normaliseBase(setting(env, 'LECTERN_BASE') ?? '/'),
+    astroCacheDir: path('LECTERN_CACHE_DIR', 'node_modules/.astro'),
+    ogCacheDir: path('LECTERN_OG_CACHE', 'node_modules/.cache/lectern-og'),
+    ogCacheDays: days,
+    citationCacheFile: path('LECTERN_CITATION_CACHE', 'node_modules/.cache/lectern-citations.json'),
+    seedsDir: path('LECTERN_SEEDS', 'content/listings'),
+  };
+}
+
+/**
+ * The content folder a command works on: its `--content` option, else LECTERN_CONTENT, else
+ * `content`; relative to `cwd` when inside it, so messages show the path people typed.
+ */
+export function contentDirOption(option: string | undefined, env: Env = process.env, cwd: string = process.cwd()): string {
+  const dir = option ? resolve(cwd, option) : lecternConfig(env, cwd).contentDir;
+  return isInside(cwd, dir) ? relative(cwd, dir) || '.' : dir;
+}

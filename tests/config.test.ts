@@ -1,0 +1,54 @@
+/** src/config.ts: every LECTERN_* setting and its default, computed one way. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentDirOption, DEFAULT_SITE, lecternConfig } from '../src/config.ts';
+
+const CWD = '/srv/site';
+
+describe('lecternConfig', () => {
+  it('has a default for every setting, resolved against the working folder', () => {
+    expect(lecternConfig({}, CWD)).toEqual({
+      contentDir: '/srv/site/content',
+      outDir: '/srv/site/dist',
+      buildOutDir: '/srv/site/dist',
+      site: DEFAULT_SITE,
+      base: '/',
+      astroCacheDir: '/srv/site/node_modules/.astro',
+      ogCacheDir: '/srv/site/node_modules/.cache/lectern-og',
+      ogCacheDays: 30,
+      citationCacheFile: '/srv/site/node_modules/.cache/lectern-citations.json',
+      seedsDir: '/srv/site/content/listings',
+    });
+  });
+
+  it('reads each variable; an empty one counts as unset', () => {
+    const config = lecternConfig(
+      { LECTERN_CONTENT: '../group', LECTERN_SITE: 'https://example.github.io', LECTERN_BASE: 'reading-group', LECTERN_OUT_DIR: '', LECTERN_OG_CACHE_DAYS: '7' },
+      CWD,
+    );
+    expect(config.contentDir).toBe('/srv/group');
+    expect(config.site).toBe('https://example.github.io');
+    expect(config.base).toBe('/reading-group/');
+    expect(config.outDir).toBe('/srv/site/dist');
+    expect(config.ogCacheDays).toBe(7);
+  });
+
+  it('builds inside the project when the output folder is outside it (Astro would rename across mounts)', () => {
+    const config = lecternConfig({ LECTERN_OUT_DIR: '/mnt/www/dist' }, CWD);
+    expect(config.outDir).toBe('/mnt/www/dist');
+    expect(config.buildOutDir.startsWith(join(CWD, 'node_modules/.cache/lectern-out/'))).toBe(true);
+  });
+
+  it('rejects a cache age that is not a number of days', () => {
+    expect(() => lecternConfig({ LECTERN_OG_CACHE_DAYS: 'week' }, CWD)).toThrow(/LECTERN_OG_CACHE_DAYS="week"/);
+  });
+});
+
+describe('contentDirOption', () => {
+  it('prefers --content, then LECTERN_CONTENT, then content/, shown relative to the working folder', () => {
+    expect(contentDirOption('fixtures/c', { LECTERN_CONTENT: 'other' }, CWD)).toBe('fixtures/c');
+    expect(contentDirOption(undefined, { LECTERN_CONTENT: 'other' }, CWD)).toBe('other');
+    expect(contentDirOption(undefined, {}, CWD)).toBe('content');
+    expect(contentDirOption('/elsewhere/c', {}, CWD)).toBe('/elsewhere/c');
+  });
+});
