@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { parseListing, type ParsedListing } from '../src/core/listing/index.ts';
+import { decodeUtf8 } from '../src/core/listing/utf8.ts';
 import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
 import { createClassifier, parseTaxonomy } from '../src/core/themes/index.ts';
 import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
@@ -161,40 +162,17 @@ function readListing(path: string, problems: Diagnostic[]): string | null {
     });
     return null;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    problems.push({
-      severity: 'error',
-      code: 'binary-file',
-      file: path,
-      line: 1 + bytes.subarray(0, firstInvalidUtf8(bytes)).filter((b) => b === 0x0a).length,
-      message: 'this is not a text listing (it is not valid UTF-8).',
-      hint: 'Paste the Daily Papers page as plain UTF-8 text and import that file.',
-    });
-    return null;
-  }
-}
-
-/** Offset of the first byte where UTF-8 decoding fails. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  let lo = 0;
-  let hi = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const ok = (n: number): boolean => {
-    try {
-      decoder.decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ok(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  problems.push({
+    severity: 'error',
+    code: 'binary-file',
+    file: path,
+    line: decoded.line,
+    message: 'this is not a text listing (it is not valid UTF-8).',
+    hint: 'Paste the Daily Papers page as plain UTF-8 text and import that file.',
+  });
+  return null;
 }
 
 process.exitCode = main(process.argv.slice(2));

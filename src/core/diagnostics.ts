@@ -19,10 +19,25 @@ export interface Diagnostic {
   hint: string;
 }
 
-/** `file:line: error: message (hint)`: the form editors and terminals make clickable. */
+/**
+ * Characters that can rewrite a terminal or reorder what it shows: C0/C1 controls (ESC starts
+ * escape sequences), the bidi marks, embeddings, overrides and isolates, and the Unicode line
+ * and paragraph separators.
+ */
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control and bidi character shown as its escape (`\u202e`), safe to print. */
+export function visibleControls(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * `file:line: error: message (hint)`: the form editors and terminals make clickable. Messages
+ * quote titles and paths from people's files, so controls and bidi characters are made visible.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-  return `${where}: ${d.severity}: ${d.message} ${d.hint}`;
+  return visibleControls(`${where}: ${d.severity}: ${d.message} ${d.hint}`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

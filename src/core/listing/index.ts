@@ -35,7 +35,7 @@ export interface ListingRecord {
   attribution: Attribution | null;
   /** The published date as shown, possibly without a year; null when not shown. */
   published: ListingDate | null;
-  /** Upvotes; 0 when a metadata block shows none, null when there is no metadata block. */
+  /** Upvotes; 0 when a metadata block shows none, null when there is no metadata block (or the count was unreadable). */
   upvotes: number | null;
 }
 
@@ -61,6 +61,9 @@ const BULLET_LINE = /^•/;
 const DOT_LINE = '·';
 /** A line this long, or this wordy, is an abstract, not a title (seed titles: <= 122 chars). */
 const ABSTRACT_MIN_CHARS = 250;
+/** Published years outside this range are typos or garbage (arXiv opened in 1991). */
+export const PUBLISHED_MIN_YEAR = 1990;
+export const PUBLISHED_MAX_YEAR = 2100;
 const ABSTRACT_MIN_WORDS = 30;
 
 interface Line {
@@ -71,6 +74,17 @@ interface Line {
 
 function looksLikeAbstract(text: string): boolean {
   return text.length >= ABSTRACT_MIN_CHARS || text.split(/\s+/).length >= ABSTRACT_MIN_WORDS;
+}
+
+/** An abstract's last sentence ends with a period (closing quotes or brackets may follow). */
+const FINAL_PERIOD = /[.。][)\]"'”’»]*$/;
+
+/**
+ * A line that reads as a title, not an abstract: short, no final period. Abstracts on Daily
+ * Papers are paragraphs (1,372-1,916 characters in the seeds) ending in a period.
+ */
+function looksLikeTitle(text: string): boolean {
+  return !looksLikeAbstract(text) && !FINAL_PERIOD.test(text);
 }
 
 const CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
@@ -168,10 +182,18 @@ export function parseListing(text: string, file: string): ParsedListing {
       continue;
     }
     const next = at(i + 1);
+    const afterNext = at(i + 2);
+    // The next line is another title when it reads as one and what follows it is not a short
+    // sentence that could be the rest of a record: the end, a title, an abstract or metadata.
+    const nextIsTitle =
+      next !== undefined &&
+      looksLikeTitle(next) &&
+      (afterNext === undefined || looksLikeTitle(afterNext) || looksLikeAbstract(afterNext) || metadataStartsAt(i + 2));
     const titleOnly =
       next === undefined ||
       metadataStartsAt(i + 1) ||
-      (!looksLikeAbstract(next) && at(i + 2) !== undefined && looksLikeAbstract(at(i + 2)!));
+      nextIsTitle ||
+      (!looksLikeAbstract(next) && afterNext !== undefined && looksLikeAbstract(afterNext));
     if (titleOnly) {
       error(
         'title-without-abstract',
@@ -226,7 +248,7 @@ export function parseListing(text: string, file: string): ParsedListing {
       const attribution = /^(\S+)\s+(\S.*)$/.exec(first.text);
       if (count) {
         record.authorCount = Number(count[1]);
-        if (record.authorCount === 0) {
+        if (record.authorCount === 0 || !Number.isSafeInteger(record.authorCount)) {
           record.authorCount = null;
           bad(first, 'author count');
         }
@@ -265,8 +287,25 @@ export function parseListing(text: string, file: string): ParsedListing {
       bad(dateLine, 'date');
       return end;
     }
+    const year = parsed.date.year;
+    if (year !== null && (year < PUBLISHED_MIN_YEAR || year > PUBLISHED_MAX_YEAR)) {
+      warning(
+        dateLine.number,
+        `the year ${year} on "${clip(dateLine.text)}" of "${clip(record.titleRaw)}" is not a plausible publication year (${PUBLISHED_MIN_YEAR}-${PUBLISHED_MAX_YEAR}).`,
+        'The paper was imported without a published date; fix the year and import again to fill it in.',
+      );
+      return end;
+    }
     record.published = parsed.date;
     record.upvotes = parsed.upvotes ?? 0;
+    if (!Number.isSafeInteger(record.upvotes)) {
+      record.upvotes = null;
+      warning(
+        dateLine.number,
+        `the upvote count on "${clip(dateLine.text)}" of "${clip(record.titleRaw)}" is too large to be real.`,
+        'The paper was imported without it; fix the number and import again to fill it in.',
+      );
+    }
     return end;
   }
 }

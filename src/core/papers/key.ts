@@ -10,9 +10,14 @@ export function dedupeKey(titleRaw: string, normalize: (raw: string) => string =
   return keyOfCleanTitle(normalize(titleRaw));
 }
 
-/** The dedupe key of an already normalized title (saves normalizing it twice). */
+/**
+ * The dedupe key of an already normalized title (saves normalizing it twice). A title without
+ * letters or digits (`🤗`, `★★★`) would fold to nothing and merge with every other such title,
+ * so it is its own key: its exact text, spacing aside, marked so no folded key can equal it.
+ */
 export function keyOfCleanTitle(title: string): string {
-  return spellGreek(title.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  const folded = spellGreek(title.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+  return folded || `=${title.trim().replace(/\s+/g, ' ')}`;
 }

@@ -94,6 +94,23 @@ interface Planned {
   origin: { file: string; line: number };
 }
 
+/**
+ * The longest clean abstract pages and feeds carry; the raw text is kept whole. arXiv allows
+ * 1,920 characters, so only a paste gone wrong (a whole page on one line) reaches it.
+ */
+export const ABSTRACT_MAX_CHARS = 5_000;
+
+/** `text` cut to ABSTRACT_MAX_CHARS at a space outside `$...$` math, with an ellipsis. */
+export function capAbstract(text: string): string {
+  if (text.length <= ABSTRACT_MAX_CHARS) return text;
+  let cut = text.lastIndexOf(' ', ABSTRACT_MAX_CHARS);
+  if (cut <= 0) cut = ABSTRACT_MAX_CHARS;
+  const dollars = [...text.slice(0, cut).matchAll(/(?<!\\)\$/g)];
+  // An odd number of unescaped dollars: the cut is inside math; cut before the math opens.
+  if (dollars.length % 2 === 1) cut = dollars.at(-1)!.index;
+  return `${text.slice(0, cut).trimEnd()} …`;
+}
+
 /** Records skipped by the parser: each such error stands for one record. */
 const SKIPPING_CODES = new Set(['title-without-abstract', 'abstract-without-title', 'stray-metadata']);
 
@@ -119,8 +136,13 @@ export function planImport(input: PlanInput): ImportPlan {
   // Existing papers, by dedupe key; every slug and alias in use is reserved.
   const taken = new Set<string>();
   const byKey = new Map<string, Planned>();
-  /** Keys of papers whose file could not be read: records with that key are not imported. */
+  /**
+   * Papers whose file is invalid, by dedupe key and by slug (its file name and the slug it
+   * claims): a record with that title, or one that would get that slug, is not imported, so an
+   * unreadable file never gets a `-2` twin.
+   */
   const broken = new Map<string, string>();
+  const brokenSlugs = new Map<string, string>();
   for (const file of input.existing) {
     const stem = file.path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
     taken.add(stem);
@@ -139,6 +161,7 @@ export function planImport(input: PlanInput): ImportPlan {
       problem(parsed.line, parsed.message);
       const rawTitle = titleRawLine(file.content);
       if (rawTitle) broken.set(dedupeKey(rawTitle, normalize), file.path);
+      brokenSlugs.set(stem, file.path);
       continue;
     }
     const checked = paperSchema.safeParse(parsed.file.data);
@@ -150,8 +173,13 @@ export function planImport(input: PlanInput): ImportPlan {
         frontmatterKeyLine(file.content, top),
         Object.hasOwn(parsed.file.data, top) ? `field "${field}": ${issue.message}` : `the required field "${field}" is missing`,
       );
-      const rawTitle = parsed.file.data['title_raw'];
-      if (typeof rawTitle === 'string') broken.set(dedupeKey(rawTitle, normalize), file.path);
+      for (const field of ['title_raw', 'title']) {
+        const value = parsed.file.data[field];
+        if (typeof value === 'string' && value.trim()) broken.set(dedupeKey(value, normalize), file.path);
+      }
+      brokenSlugs.set(stem, file.path);
+      const slug = parsed.file.data['slug'];
+      if (typeof slug === 'string') brokenSlugs.set(slug, file.path);
       continue;
     }
     // `before` is what the file holds; `data` gets new objects wherever a merge changes something.
@@ -202,9 +230,21 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const listing of input.listings) {
     const capture = captureDay(listing.captured, input.added);
     for (const record of listing.records) {
-      const title = normalize(record.titleRaw) || record.titleRaw;
+      const title = normalize(record.titleRaw);
+      if (!title) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'invisible-title',
+          file: record.file,
+          line: record.line,
+          message: 'this title has no visible text (only spaces, invisible characters or empty math).',
+          hint: 'Paste the real title on this line and import again; this paper was not imported.',
+        });
+        skipped++;
+        continue;
+      }
       const key = keyOfCleanTitle(title);
-      const brokenPath = broken.get(key);
+      const brokenPath = broken.get(key) ?? (byKey.has(key) ? undefined : brokenSlugs.get(slugBase(title)));
       if (brokenPath) {
         diagnostics.push({
           severity: 'error',
@@ -216,6 +256,16 @@ export function planImport(input: PlanInput): ImportPlan {
         });
         skipped++;
         continue;
+      }
+      if (record.abstractRaw.length > ABSTRACT_MAX_CHARS) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'oversized-abstract',
+          file: record.file,
+          line: record.line,
+          message: `the abstract of "${title.slice(0, 60)}" has ${record.abstractRaw.length.toLocaleString('en-US')} characters (arXiv allows 1,920).`,
+          hint: `Pages and feeds show its first ${ABSTRACT_MAX_CHARS.toLocaleString('en-US')} characters; check that the line holds one abstract, not a pasted page.`,
+        });
       }
       const published = record.published ? resolveListingDate(record.published, capture) : null;
       let paper = byKey.get(key);
@@ -237,7 +287,7 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const paper of seen) {
     if (paper.before) {
       paper.data.title = paper.title;
-      paper.data.abstract = normalize(paper.data.abstract_raw);
+      paper.data.abstract = capAbstract(normalize(paper.data.abstract_raw));
     }
     const fields = changedFields(paper.before, paper.data);
     const action: Action = paper.before === null ? 'added' : fields.length > 0 ? 'updated' : 'unchanged';
@@ -284,7 +334,7 @@ function createPaper(
   taken: Set<string>,
   diagnostics: Diagnostic[],
 ): Planned {
-  const abstract = normalize(record.abstractRaw);
+  const abstract = capAbstract(normalize(record.abstractRaw));
   let themes: string[] = [];
   if (input.classify) {
     try {
