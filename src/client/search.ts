@@ -4,6 +4,7 @@
  * on other pages.
  */
 import { FILTERS, SORTS } from './search-options.ts';
+import { orderByTitleMatch } from '../core/search/title-match.ts';
 
 interface PagefindResultData {
   url: string;
@@ -20,16 +21,18 @@ interface Pagefind {
   search(
     query: string | null,
     options: { filters?: Record<string, string[]>; sort?: Record<string, string> },
-  ): Promise<{ results: PagefindResult[] } | null>;
+  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
 
 const PAGE_SIZE = 10;
+const TITLE_WEIGHT = 10;
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (module: Pagefind) => {
-    await module.options({ baseUrl: BASE, excerptLength: 28 });
+    // A title match adds this much to a result's score: the title weighs most (issue 16).
+    await module.options({ baseUrl: BASE, excerptLength: 28, ranking: { metaWeights: { title: TITLE_WEIGHT } } });
     return module;
   });
   return pagefind;
@@ -41,6 +44,13 @@ function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
+/** "2023 · added 2026-W46 · 12 upvotes": what shows that a filter or sort took effect. */
+function resultFacts(meta: PagefindResultData['meta']): string {
+  const facts = [meta.authors, meta.year, meta.week && `added ${meta.week}`];
+  if (meta.upvotes !== undefined) facts.push(meta.upvotes === '1' ? '1 upvote' : `${meta.upvotes} upvotes`);
+  return facts.filter(Boolean).join(' · ');
+}
+
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
@@ -48,12 +58,24 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   link.href = data.url;
   link.textContent = data.meta.title ?? data.url;
   item.append(link);
+  const facts = document.createElement('p');
+  facts.className = 'meta';
+  facts.textContent = resultFacts(data.meta);
+  item.append(facts);
   const themes = data.filters.theme ?? [];
   if (themes.length > 0) {
-    const meta = document.createElement('p');
-    meta.className = 'meta';
-    meta.textContent = `Themes: ${themes.join(', ')}`;
-    item.append(meta);
+    const chips = document.createElement('ul');
+    chips.className = 'chips';
+    chips.setAttribute('aria-label', 'Themes');
+    chips.append(
+      ...themes.map((theme) => {
+        const chip = document.createElement('li');
+        chip.className = 'chip';
+        chip.textContent = theme;
+        return chip;
+      }),
+    );
+    item.append(chips);
   }
   // The paper's one-line summary (as in digests and feeds), then where the query matched.
   if (data.meta.summary) {
@@ -63,11 +85,23 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   }
   if (!data.meta.summary || data.excerpt.includes('<mark>')) {
     const excerpt = document.createElement('p');
-    if (data.meta.summary) excerpt.className = 'meta';
+    excerpt.className = data.meta.summary ? 'excerpt meta' : 'excerpt';
     excerpt.innerHTML = data.excerpt; // Pagefind escapes page text; it adds only <mark>.
     item.append(excerpt);
   }
   return item;
+}
+
+/** Each filter option's label with the number of results it would leave ("Quantization (12)"). */
+function showFilterCounts(form: HTMLFormElement, counts: Record<string, Record<string, number>>): void {
+  for (const [field, filter] of Object.entries(FILTERS)) {
+    const select = form.elements.namedItem(field);
+    if (!(select instanceof HTMLSelectElement)) continue;
+    for (const option of select.options) {
+      if (!option.value) continue;
+      option.textContent = `${option.dataset.label ?? option.value} (${counts[filter]?.[option.value] ?? 0})`;
+    }
+  }
 }
 
 export function startSearchPage(): void {
@@ -79,11 +113,13 @@ export function startSearchPage(): void {
   let pending: PagefindResult[] = [];
 
   const fields = () => new FormData(form);
-  const showMore = async (token: number) => {
+  /** Shows the next page of results; the first page puts title matches first (`query` set). */
+  const showMore = async (token: number, query = '') => {
     const page = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
-    const data = await Promise.all(page.map((result) => result.data()));
+    let data = await Promise.all(page.map((result) => result.data()));
     if (token !== run) return;
+    if (query) data = orderByTitleMatch(query, data, (result) => result.meta.title ?? '');
     list.append(...data.map(renderResult));
     more.hidden = pending.length === 0;
   };
@@ -117,8 +153,9 @@ export function startSearchPage(): void {
       if (token !== run || !response) return; // a newer search superseded this one
       pending = response.results;
       list.replaceChildren();
+      showFilterCounts(form, response.filters);
       const count = pending.length;
-      await showMore(token);
+      await showMore(token, sort ? '' : query);
       if (token !== run) return;
       status.textContent = count === 0 ? 'No papers found.' : count === 1 ? '1 paper found.' : `${count} papers found.`;
     } catch (error) {
@@ -133,6 +170,10 @@ export function startSearchPage(): void {
     const control = form.elements.namedItem(key);
     if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = value;
   }
+  // On a phone the filters fold behind their "Filters" summary unless one is in use; the page
+  // ships them open so that they are there without JavaScript.
+  const filtersInUse = [...Object.keys(FILTERS), 'sort'].some((key) => params.get(key));
+  if (!filtersInUse && matchMedia('(max-width: 40rem)').matches) element<HTMLDetailsElement>('search-filters').open = false;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Load Pagefind's wasm and page metadata while the reader is still typing: at 10,000 papers the

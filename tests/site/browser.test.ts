@@ -90,7 +90,7 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
   test('a theme filter narrows the results to papers with that theme', async () => {
     const page = await open('search/?q=attention');
     const all = await resultCount(page);
-    await page.selectOption('#search-theme', { label: 'Quantization' });
+    await page.selectOption('#search-theme', 'Quantization');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'Quantization');
     await page.waitForFunction((before) => {
       const status = document.getElementById('search-status')?.textContent ?? '';
@@ -99,7 +99,7 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     const narrowed = await resultCount(page);
     expect(narrowed).toBeGreaterThan(0);
     expect(narrowed).toBeLessThan(all);
-    const themes = await page.locator('#search-results > li .meta').allTextContents();
+    const themes = await page.locator('#search-results > li .chips').allTextContents();
     expect(themes.length).toBe(Math.min(narrowed, 10));
     for (const line of themes) expect(line).toContain('Quantization');
     await page.close();

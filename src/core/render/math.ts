@@ -6,13 +6,14 @@
  */
 import katex from 'katex';
 import { splitMath, toPlainText } from '../normalize/index.ts';
+import { acronymAliases } from '../search/acronyms.ts';
 
 export interface RenderedText {
   /** Safe HTML: escaped text and KaTeX markup. */
   html: string;
   /** True when at least one math segment rendered through KaTeX (the page needs its CSS). */
   hasMath: boolean;
-  /** Search words for symbols nobody types (`searchAliases`), for a hidden span on the paper page. */
+  /** Search words the text lacks (`searchAliases`: Greek letter names, acronyms' other form), for a hidden span on the paper page. */
   aliases: string;
   /** The text as plain Unicode, math readable (`toPlainText`): for meta tags, cards, citations. */
   plain: string;
@@ -60,7 +61,7 @@ export function renderCleanText(clean: string): RenderedText {
     })
     .join('');
   const plain = toPlainText(clean);
-  return { html, hasMath, aliases: greekNames(plain), plain };
+  return { html, hasMath, aliases: plainAliases(plain), plain };
 }
 
 /** Greek letters by their TeX names, so "alpha" finds "α". */
@@ -73,11 +74,16 @@ const GREEK: Record<string, string> = {
 };
 
 /**
- * The words people type for the symbols in clean text that they cannot type: the names of its
- * Greek letters, in text or math (`PixArt-α` and `PixArt-$\alpha$` -> "alpha"). Empty when none.
+ * The words people type for clean text that it does not hold: the names of its Greek letters, in
+ * text or math (`PixArt-α` and `PixArt-$\alpha$` -> "alpha"), and the other form of its acronyms
+ * (`Sparse MoE` -> "mixture of experts", see core/search/acronyms.ts). Empty when none.
  */
 export function searchAliases(clean: string): string {
-  return greekNames(toPlainText(clean));
+  return plainAliases(toPlainText(clean));
+}
+
+function plainAliases(plain: string): string {
+  return [greekNames(plain), acronymAliases(plain)].filter(Boolean).join(' ');
 }
 
 function greekNames(plain: string): string {
