@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARXIV_API } from '../src/core/arxiv/query.ts';
+import { contentDirOption, lecternConfig } from '../src/config.ts';
 import type { ArxivEntry } from '../src/core/arxiv/atom.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
@@ -31,7 +31,7 @@ Options:
   --offline           ask arXiv nothing; use only answers already in the cache
   --refresh           ask arXiv again even where the cache has an answer
   --cache <dir>       response cache (default: $LECTERN_ARXIV_CACHE or ".cache/arxiv")
-  --api <url>         API endpoint (default: $LECTERN_ARXIV_API or ${ARXIV_API})
+  --api <url>         API endpoint (default: $LECTERN_ARXIV_API or https://export.arxiv.org/api/query)
   --interval <s>      seconds between requests (default: $LECTERN_ARXIV_INTERVAL or 3, arXiv's limit)
   --timeout <s>       give up on a request after this many seconds (default: 30)
   --retries <n>       tries after a 429/5xx, timeout or cut-off answer (default: 4)
@@ -70,10 +70,11 @@ async function main(argv: string[]): Promise<number> {
     });
     const v = args.values;
     if (v.offline && v.refresh) throw new Error('--offline and --refresh contradict each other');
+    const config = lecternConfig();
     settings = {
-      api: v.api || process.env.LECTERN_ARXIV_API || ARXIV_API,
-      cacheDir: resolve(v.cache || process.env.LECTERN_ARXIV_CACHE || '.cache/arxiv'),
-      intervalMs: positiveNumber('--interval', v.interval ?? process.env.LECTERN_ARXIV_INTERVAL, 3) * 1000,
+      api: v.api || config.arxivApi,
+      cacheDir: v.cache ? resolve(v.cache) : config.arxivCacheDir,
+      intervalMs: positiveNumber('--interval', v.interval, config.arxivIntervalSeconds) * 1000,
       timeoutMs: positiveNumber('--timeout', v.timeout, 30) * 1000,
       retries: Math.floor(positiveNumber('--retries', v.retries, 4)),
       offline: v.offline,
@@ -89,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const contentDir = values.content || process.env.LECTERN_CONTENT || 'content';
+  const contentDir = contentDirOption(values.content);
   const dryRun = values['dry-run'];
   const log = values.json ? () => {} : (line: string) => console.log(line);
   const progress = createProgress();

@@ -13,9 +13,13 @@
  *   LECTERN_OG_CACHE_DAYS   days an unused card stays cached                   default 30
  *   LECTERN_CITATION_CACHE  formatted citations                                default node_modules/.cache/lectern-citations.json
  *   LECTERN_SEEDS           listings the benchmarks build corpora from         default content/listings
+ *   LECTERN_ARXIV_API       arXiv API endpoint (`npm run enrich`)              default https://export.arxiv.org/api/query
+ *   LECTERN_ARXIV_CACHE     arXiv responses, keyed by request URL              default .cache/arxiv
+ *   LECTERN_ARXIV_INTERVAL  seconds between two arXiv requests                 default 3 (arXiv's limit)
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { ARXIV_API } from './core/arxiv/query.ts';
 import { normaliseBase } from './core/digest/urls.ts';
 
 export interface LecternConfig {
@@ -39,6 +43,9 @@ export interface LecternConfig {
   ogCacheDays: number;
   citationCacheFile: string;
   seedsDir: string;
+  arxivApi: string;
+  arxivCacheDir: string;
+  arxivIntervalSeconds: number;
 }
 
 export const DEFAULT_SITE = 'https://lectern.example.org';
@@ -64,6 +71,10 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
   if (!Number.isFinite(days) || days < 0) {
     throw new Error(`LECTERN_OG_CACHE_DAYS="${env.LECTERN_OG_CACHE_DAYS}": give a number of days (0 or more)`);
   }
+  const interval = Number(setting(env, 'LECTERN_ARXIV_INTERVAL') ?? 3);
+  if (!Number.isFinite(interval) || interval < 0) {
+    throw new Error(`LECTERN_ARXIV_INTERVAL="${env.LECTERN_ARXIV_INTERVAL}": give a number of seconds (0 or more)`);
+  }
   const staging = join(cwd, 'node_modules', '.cache', 'lectern-out', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
   return {
     contentDir: path('LECTERN_CONTENT', 'content'),
@@ -76,6 +87,9 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
     ogCacheDays: days,
     citationCacheFile: path('LECTERN_CITATION_CACHE', 'node_modules/.cache/lectern-citations.json'),
     seedsDir: path('LECTERN_SEEDS', 'content/listings'),
+    arxivApi: setting(env, 'LECTERN_ARXIV_API') ?? ARXIV_API,
+    arxivCacheDir: path('LECTERN_ARXIV_CACHE', '.cache/arxiv'),
+    arxivIntervalSeconds: interval,
   };
 }
 

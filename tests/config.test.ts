@@ -18,6 +18,9 @@ describe('lecternConfig', () => {
       ogCacheDays: 30,
       citationCacheFile: '/srv/site/node_modules/.cache/lectern-citations.json',
       seedsDir: '/srv/site/content/listings',
+      arxivApi: 'https://export.arxiv.org/api/query',
+      arxivCacheDir: '/srv/site/.cache/arxiv',
+      arxivIntervalSeconds: 3,
     });
   });
 
@@ -41,6 +44,12 @@ describe('lecternConfig', () => {
 
   it('rejects a cache age that is not a number of days', () => {
     expect(() => lecternConfig({ LECTERN_OG_CACHE_DAYS: 'week' }, CWD)).toThrow(/LECTERN_OG_CACHE_DAYS="week"/);
+  });
+
+  it('reads the arXiv settings of `npm run enrich`; the interval must be a number of seconds', () => {
+    const config = lecternConfig({ LECTERN_ARXIV_API: 'http://127.0.0.1:9/api/query', LECTERN_ARXIV_CACHE: '/tmp/arxiv', LECTERN_ARXIV_INTERVAL: '0.5' }, CWD);
+    expect(config).toMatchObject({ arxivApi: 'http://127.0.0.1:9/api/query', arxivCacheDir: '/tmp/arxiv', arxivIntervalSeconds: 0.5 });
+    expect(() => lecternConfig({ LECTERN_ARXIV_INTERVAL: 'soon' }, CWD)).toThrow(/LECTERN_ARXIV_INTERVAL="soon"/);
   });
 });
 

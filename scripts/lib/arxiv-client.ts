@@ -11,10 +11,11 @@
  *   so the caller can stop and write nothing.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/io/atomic.ts';
 import { parseArxivFeed, type ArxivEntry, type ArxivFeed } from '../../src/core/arxiv/atom.ts';
 import { ID_BATCH, idListUrl, idsOfIdListUrl, titleSearchUrl } from '../../src/core/arxiv/query.ts';
 
@@ -236,15 +237,10 @@ export class ArxivClient {
   }
 
   private writeCache(record: CacheRecord): void {
-    const target = this.cachePath(record.url);
-    const temp = `${target}.${process.pid}.tmp`;
     try {
-      mkdirSync(this.options.cacheDir, { recursive: true });
-      writeFileSync(temp, JSON.stringify(record));
-      renameSync(temp, target);
+      writeFileAtomic(this.cachePath(record.url), JSON.stringify(record));
     } catch {
       // A cache that cannot be written only costs a request next time.
-      rmSync(temp, { force: true });
     }
   }
 
