@@ -1,145 +1,159 @@
 /**
- * Renders Open Graph cards to PNG: the layout from src/core/og/layout.ts, text set with the
- * Inter fonts (Latin, Latin Extended, Greek) and KaTeX's fonts for math symbols, each glyph
- * rasterized once by resvg (antialiased, at four horizontal subpixel offsets) and then stamped
- * onto a coverage canvas that becomes an indexed PNG (src/core/og/raster.ts).
- *
- * Why not Satori + resvg for the whole card: that cost ~20 ms of CPU per card (layout 6 ms,
- * rasterizing 6 ms, RGBA PNG 9 ms), 100 s for 10,000 papers on two cores. Cards are a few
- * lines of text on a flat background, so reusing glyph bitmaps makes one ~1 ms.
+ * Renders Open Graph cards to PNG with @takumi-rs/core, a maintained native renderer (flexbox
+ * layout, text shaping with kerning, line breaking, font fallback; it renders on libuv's thread
+ * pool, off the main thread). The node tree is src/core/og/layout.ts; fonts come from npm
+ * packages, in the fallback order of `OG_FONT_FAMILIES`:
+ * - Inter (@fontsource/inter): Latin, Latin Extended, Greek, Cyrillic, Vietnamese;
+ * - DejaVu Sans (@fontsource/dejavu-sans): math and symbols (ℝ, ₁, ⁻, ℓ, ∑, arrows);
+ * - Noto Emoji (@fontsource/noto-emoji): emoji, monochrome;
+ * - Noto Sans SC (@fontsource/noto-sans-sc): Chinese, and the kana and kanji Japanese shares.
+ * Each package ships its font in subsets by Unicode range. A subset is read and registered only
+ * once a card has a character that no earlier font has and the subset's own character map
+ * (read with opentype.js) has: a site without CJK titles never loads the CJK font's 100-odd files.
  */
 import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import opentype from 'opentype.js';
-import { Resvg } from '@resvg/resvg-js';
-import { OG_HEIGHT, OG_WIDTH, type OgCard } from '../core/og/card.ts';
-import { OG_COLORS, layoutCard, type FontWeight, type OgInk, type TextMetrics } from '../core/og/layout.ts';
-import { CoverageCanvas, type Mask } from '../core/og/raster.ts';
+import { Renderer } from '@takumi-rs/core';
+import { OG_HEIGHT, OG_WIDTH, cardText, type OgCard } from '../core/og/card.ts';
+import { OG_FONT_FAMILIES, cardTree } from '../core/og/layout.ts';
 
-/** Horizontal glyph positions are rounded to a quarter pixel: four bitmaps per glyph and size at most. */
-const SUBPIXELS = 4;
+const require = createRequire(import.meta.url);
 
-const INKS: readonly OgInk[] = ['title', 'accent', 'detail', 'chip', 'site'];
+/** The npm package of each family in OG_FONT_FAMILIES. */
+const FONT_PACKAGES: Record<(typeof OG_FONT_FAMILIES)[number], string> = {
+  Inter: '@fontsource/inter',
+  'DejaVu Sans': '@fontsource/dejavu-sans',
+  'Noto Emoji': '@fontsource/noto-emoji',
+  'Noto Sans SC': '@fontsource/noto-sans-sc',
+};
+const RENDERER_PACKAGE = '@takumi-rs/core';
+const WEIGHTS = [400, 700] as const;
 
-/** Font files per weight, in fallback order: a character is set in the first font that has it. */
-function fontFiles(weight: FontWeight): string[] {
-  const require = createRequire(import.meta.url);
-  const inter = (subset: string) => require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`);
-  const katex = (file: string) => join(dirname(require.resolve('katex')), 'fonts', file);
-  return [
-    inter('latin'),
-    inter('latin-ext'),
-    inter('greek'),
-    katex(weight === 700 ? 'KaTeX_Main-Bold.woff' : 'KaTeX_Main-Regular.woff'),
-    katex('KaTeX_AMS-Regular.woff'),
-    katex('KaTeX_Size1-Regular.woff'),
-  ];
+/** One font file of a family: a Unicode-range subset at one weight. */
+interface Face {
+  family: string;
+  weight: number;
+  file: string;
+  /** Inclusive code point ranges the subset serves; undefined: the whole file. */
+  ranges: Array<[number, number]> | undefined;
+  /** The file's character map, read on first use. */
+  cmap?: ReadonlySet<number>;
+  registered?: Promise<unknown>;
 }
 
-async function loadFont(file: string): Promise<opentype.Font> {
-  const bytes = await readFile(file);
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
-
-interface PlacedGlyph {
-  font: number;
-  glyph: opentype.Glyph;
-  /** Pen advance to the next glyph in font units (kerning included). */
-  advance: number;
-}
-
-export interface OgRenderer extends TextMetrics {
-  /** PNG bytes of the card, 1200x630. */
-  render(card: OgCard): Buffer;
-  /** The characters of `text` that no card font has (they would show as a box). */
-  missingCharacters(text: string, weight: FontWeight): string[];
-}
-
-/** Loads the fonts; the renderer it returns is synchronous and keeps its glyph bitmaps. */
-export async function createOgRenderer(): Promise<OgRenderer> {
-  const fonts = new Map<FontWeight, opentype.Font[]>();
-  for (const weight of [400, 700] as const) fonts.set(weight, await Promise.all(fontFiles(weight).map(loadFont)));
-  const primary = fonts.get(400)![0]!;
-  const masks = new Map<string, Mask>();
-
-  const fontFor = (char: string, weight: FontWeight) => fonts.get(weight)!.findIndex((font) => font.charToGlyphIndex(char) > 0);
-
-  function shape(text: string, weight: FontWeight): PlacedGlyph[] {
-    const chain = fonts.get(weight)!;
-    const placed: PlacedGlyph[] = [];
-    for (const char of text) {
-      let font = fontFor(char, weight);
-      if (font < 0) font = 0; // no font has it: Inter's "missing glyph" box, as browsers show
-      const glyph = chain[font]!.charToGlyph(char);
-      const previous = placed.at(-1);
-      // Kerning pairs only exist within one font.
-      if (previous && previous.font === font) previous.advance += chain[font]!.getKerningValue(previous.glyph, glyph);
-      placed.push({ font, glyph, advance: glyph.advanceWidth ?? 0 });
-    }
-    return placed;
+/** Folder of an installed package (found from its entry point: not every package exports package.json). */
+function packageDir(name: string): string {
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the folder of the package ${name}`);
+    dir = parent;
   }
+  return dir;
+}
 
-  function scaleOf(font: number, weight: FontWeight, size: number): number {
-    return size / fonts.get(weight)![font]!.unitsPerEm;
-  }
+const packageVersion = (name: string): string => JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')).version;
 
-  function mask(weight: FontWeight, placed: PlacedGlyph, size: number, subpixel: number): Mask {
-    const key = `${weight}:${placed.font}:${placed.glyph.index}:${size}:${subpixel}`;
-    let found = masks.get(key);
-    if (found) return found;
-    const path = placed.glyph.getPath(subpixel / SUBPIXELS, 0, size);
-    const box = path.getBoundingBox();
-    if (!(box.x2 > box.x1 && box.y2 > box.y1)) {
-      found = { width: 0, height: 0, left: 0, top: 0, alpha: new Uint8Array(0) };
-    } else {
-      const left = Math.floor(box.x1) - 1;
-      const top = Math.floor(box.y1) - 1;
-      const width = Math.ceil(box.x2) - left + 1;
-      const height = Math.ceil(box.y2) - top + 1;
-      const svg =
-        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
-        `<path transform="translate(${-left} ${-top})" d="${path.toPathData(3)}"/></svg>`;
-      // The path needs no fonts; scanning the system's would cost time.
-      const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
-      const alpha = new Uint8Array(width * height);
-      for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3]!;
-      found = { width, height, left, top, alpha };
-    }
-    masks.set(key, found);
-    return found;
-  }
+/** `U+0000-00FF,U+0131` -> [[0, 255], [305, 305]]. */
+function parseUnicodeRange(value: string): Array<[number, number]> {
+  return value.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
+  });
+}
 
-  const metrics: TextMetrics = {
-    ascent: primary.ascender / primary.unitsPerEm,
-    descent: -primary.descender / primary.unitsPerEm,
-    width: (text, size, weight) => shape(text, weight).reduce((sum, placed) => sum + placed.advance * scaleOf(placed.font, weight, size), 0),
+/** A Fontsource package's subsets (from its unicode.json) at each weight, as .woff files. */
+function fontsourceFaces(family: string, pkg: string): Face[] {
+  const dir = packageDir(pkg);
+  const subsets = Object.entries(JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>);
+  const base = pkg.split('/')[1]!;
+  // A package whose font is not split lists no subsets: its one file is "latin" but has everything.
+  const list = subsets.length ? subsets.map(([name, range]) => ({ name: name.replace(/^\[(\d+)\]$/, '$1'), ranges: parseUnicodeRange(range) })) : [{ name: 'latin', ranges: undefined }];
+  return WEIGHTS.flatMap((weight) => list.map(({ name, ranges }) => ({ family, weight, file: join(dir, 'files', `${base}-${name}-${weight}-normal.woff`), ranges })));
+}
+
+function readCmap(file: string): Set<number> {
+  const bytes = readFileSync(file);
+  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+  const map = (font.tables.cmap as { glyphIndexMap?: Record<string, number> }).glyphIndexMap ?? {};
+  return new Set(Object.keys(map).map(Number));
+}
+
+/** Characters no font needs: spaces, joiners and variation selectors. */
+const IGNORABLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
+
+export interface OgRenderer {
+  /**
+   * Renderer and font package versions (`@takumi-rs/core@2.16.3 @fontsource/inter@5.3.0 …`):
+   * part of every cached image's name, so an upgrade renders the cards again.
+   */
+  readonly version: string;
+  /**
+   * Makes the fonts `text` needs ready and returns its characters that no card font has (each
+   * once): the card would show them as boxes.
+   */
+  prepare(text: string): Promise<string[]>;
+  /** PNG bytes of the card, 1200x630 (calls `prepare` for its text). */
+  render(card: OgCard): Promise<Buffer>;
+  /** The takumi renderer, with the fonts prepared so far (tests measure layouts with it). */
+  readonly takumi: Renderer;
+}
+
+export function createOgRenderer(): OgRenderer {
+  const takumi = new Renderer();
+  const faces = OG_FONT_FAMILIES.flatMap((family) => fontsourceFaces(family, FONT_PACKAGES[family]));
+  const version = [RENDERER_PACKAGE, ...Object.values(FONT_PACKAGES)].map((name) => `${name}@${packageVersion(name)}`).join(' ');
+  /** Per code point and weight: the face that draws it, or null when none has it. */
+  const chosen = new Map<string, Face | null>();
+
+  const faceFor = (codePoint: number, weight: number): Face | null => {
+    const key = `${codePoint}:${weight}`;
+    let face = chosen.get(key);
+    if (face !== undefined) return face;
+    face =
+      faces.find((candidate) => {
+        if (candidate.weight !== weight) return false;
+        if (candidate.ranges && !candidate.ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) return false;
+        candidate.cmap ??= readCmap(candidate.file);
+        return candidate.cmap.has(codePoint);
+      }) ?? null;
+    chosen.set(key, face);
+    return face;
   };
 
-  // One canvas, cleared between cards: allocating 3 MB of buffers per card cost more than drawing it.
-  const canvas = new CoverageCanvas(OG_WIDTH, OG_HEIGHT, OG_COLORS.background, INKS.map((ink) => OG_COLORS[ink]));
+  const register = (face: Face) =>
+    (face.registered ??= takumi.registerFont({
+      name: face.family,
+      data: readFileSync(face.file),
+      weight: face.weight,
+      ...(face.ranges ? { unicodeRange: face.ranges } : {}),
+    }));
+
+  async function prepare(text: string): Promise<string[]> {
+    const missing = new Set<string>();
+    const needed = new Set<Face>();
+    for (const char of new Set(text)) {
+      if (IGNORABLE.test(char)) continue;
+      for (const weight of WEIGHTS) {
+        const face = faceFor(char.codePointAt(0)!, weight);
+        if (face) needed.add(face);
+        else missing.add(char);
+      }
+    }
+    await Promise.all([...needed].map(register));
+    return [...missing];
+  }
 
   return {
-    ...metrics,
-    missingCharacters: (text, weight) => [...new Set(text)].filter((char) => !/\s/u.test(char) && fontFor(char, weight) < 0),
-    render(card) {
-      canvas.clear();
-      for (const op of layoutCard(card, metrics)) {
-        const ink = INKS.indexOf(op.ink);
-        if (op.kind === 'pill') {
-          canvas.strokePill(op.x, op.y, op.width, op.height, op.stroke, ink);
-          continue;
-        }
-        const baseline = Math.round(op.baseline);
-        let pen = op.x;
-        for (const placed of shape(op.text, op.weight)) {
-          const x = Math.floor(pen);
-          const subpixel = Math.floor((pen - x) * SUBPIXELS);
-          canvas.drawMask(mask(op.weight, placed, op.size, subpixel), x, baseline, ink);
-          pen += placed.advance * scaleOf(placed.font, op.weight, op.size);
-        }
-      }
-      return canvas.toPng();
+    version,
+    prepare,
+    async render(card) {
+      // The ellipsis: the renderer adds one where it cuts text.
+      await prepare(`${cardText(card)} …`);
+      return takumi.render(cardTree(card), { width: OG_WIDTH, height: OG_HEIGHT, format: 'png' });
     },
+    takumi,
   };
 }

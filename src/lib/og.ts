@@ -1,7 +1,6 @@
 /**
  * Open Graph images of pages: which card each page gets and where its PNG lives. The list of
- * all cards is in ./og-jobs.ts. No collection import here: papers-loader.ts uses `paperCard`
- * during content sync.
+ * all cards is in ./og-jobs.ts.
  */
 import type { OgCard } from '../core/og/card.ts';
 import { OG_HEIGHT, OG_WIDTH } from '../core/og/card.ts';
@@ -29,7 +28,7 @@ function meta(path: string, card: OgCard): OgImageMeta {
   return { url: path, width: OG_WIDTH, height: OG_HEIGHT, alt: `${card.kicker}: ${card.title}.${themes}` };
 }
 
-/** A paper's card; from a PaperView, or from the same fields before the catalog exists (papers-loader.ts). */
+/** A paper's card. */
 export function paperCard(paper: Pick<PaperView, 'data' | 'titleText' | 'themes'>): OgCard {
   const { count, attribution } = paper.data.authors;
   const authors = count !== null ? `${count} author${count === 1 ? '' : 's'}` : (attribution?.name ?? null);

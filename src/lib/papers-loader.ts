@@ -18,32 +18,9 @@ import { glob } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { isPlainMarkdown } from '../core/papers/notes.ts';
 import { formatPermalinkConflicts } from '../core/permalinks/index.ts';
-import { toPlainText } from '../core/normalize/index.ts';
-import { handOgJobsToBuild, isOgBuildListening } from '../integrations/og-head-start.ts';
-import { ogImagePath, paperCard } from './og.ts';
-import type { PaperEntry } from './papers.ts';
-import { getThemes, type SiteTheme } from './themes.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 type Entry = Parameters<LoaderContext['store']['set']>[0];
-
-/**
- * Hands a paper's Open Graph card to the build's image renderer as soon as the paper is parsed
- * (cache only: the output folder is not ready yet), so cards render during content sync, which
- * keeps one core busy and leaves the others idle. The list the pages build
- * (src/middleware.ts) stays the authority: a card that comes out different here only costs time.
- */
-function prerenderCard(entry: Entry, themes: () => ReadonlyMap<string, SiteTheme>): void {
-  if (!isOgBuildListening()) return;
-  try {
-    const data = entry.data as PaperEntry['data'];
-    const bySlug = themes();
-    const card = paperCard({ data, titleText: toPlainText(data.title), themes: data.themes.flatMap((slug) => bySlug.get(slug) ?? []) });
-    handOgJobsToBuild([{ file: ogImagePath('papers', entry.id), card }], { deliver: false });
-  } catch {
-    // A broken taxonomy or paper fails the build with its own message where pages use it.
-  }
-}
 
 export function papersLoader(options: GlobOptions): Loader {
   // Two files with one slug: the glob loader would keep one of them (with only a warning, or
@@ -67,9 +44,6 @@ export function papersLoader(options: GlobOptions): Loader {
     name: 'lectern-papers-loader',
     load: async (context) => {
       seen = new Map();
-      // The taxonomy by slug, read once per load and only if a build listens for cards.
-      let themes: Map<string, SiteTheme> | undefined;
-      const themesBySlug = () => (themes ??= new Map(getThemes().map((theme) => [theme.slug, theme])));
       const { store } = context;
       const rendering: Promise<void>[] = [];
       await inner.load({
@@ -77,7 +51,6 @@ export function papersLoader(options: GlobOptions): Loader {
         store: {
           ...store,
           set: (entry) => {
-            prerenderCard(entry, themesBySlug);
             const body = entry.body?.trim() ? entry.body : undefined;
             if (body === undefined) return store.set({ ...entry, body: undefined, deferredRender: false });
             if (!isPlainMarkdown(body)) return store.set(entry);

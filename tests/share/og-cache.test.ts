@@ -2,7 +2,8 @@
  * The Open Graph image and citation caches across real builds: a cold build renders every card
  * and formats every citation, a rebuild of the same content renders and formats none
  * (byte-identical images), and changing one paper's title renders exactly that paper's card
- * and formats exactly its citation files again.
+ * and formats exactly its citation files again (and warns when the new title has a character
+ * no card font has).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,8 +58,11 @@ test('a rebuild renders only the images and formats only the citations whose inp
   expect(formattedCitations(warm.log)).toBe(0);
 
   const file = join(REPO_ROOT, CONTENT, 'papers', `${PAPER}.mdx`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "Mamba: /m, 'title: "Mamba (revised): '));
+  // A script no card font has: the build names the paper whose card shows boxes.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "Mamba: /m, 'title: "Mamba (revised, தமிழ்): '));
   const changed = await build();
+  expect(changed.log).toContain(`${CONTENT}/papers/${PAPER}.mdx: warning: the Open Graph card og/papers/${PAPER}.png ("Mamba (revised, தமிழ்): `);
+  expect(changed.report.missingGlyphs).toBe(1);
   expect(changed.report).toMatchObject({ total: cold.report.total, generated: 1, cached: cold.report.total - 1 });
   const differing = [...changed.images].filter(([name, hash]) => cold.images.get(name) !== hash).map(([name]) => name);
   expect(differing).toEqual([`papers/${PAPER}.png`]);

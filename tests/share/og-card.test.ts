@@ -1,128 +1,153 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+/**
+ * Open Graph cards as images: the renderer (@takumi-rs/core with the card fonts), its kerning
+ * and glyph coverage, the missing-glyph warning, and the image cache (shared images, broken
+ * entries rendered again, pruning).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, ogCardHash, type OgCard } from '../../src/core/og/card.ts';
-import { OG_COLORS, layoutCard } from '../../src/core/og/layout.ts';
-import { buildOgImages, startImageRender } from '../../src/integrations/og-images.ts';
-import { handOgJobsToBuild, listenForOgJobs, type OgJob } from '../../src/integrations/og-head-start.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OG_HEIGHT, OG_WIDTH, ogCardHash, type OgCard, type OgJob } from '../../src/core/og/card.ts';
+import { OG_COLORS, OG_FONT_STACK, cardTree } from '../../src/core/og/layout.ts';
+import { isCompletePng } from '../../src/core/og/png.ts';
+import { buildOgImages } from '../../src/integrations/og-images.ts';
 import { createOgRenderer } from '../../src/integrations/og-render.ts';
-import { decodeIndexedPng, pngSize } from '../helpers/png.ts';
 
 const renderer = createOgRenderer();
-
-/** Palette index -> RGB hex of a decoded card. */
-function colourAt(png: ReturnType<typeof decodeIndexedPng>, x: number, y: number): string {
-  const index = png.pixels[y * png.width + x]! * 3;
-  return `#${[...png.palette.subarray(index, index + 3)].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
+const work = mkdtempSync(join(tmpdir(), 'lectern-og-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const card: OgCard = {
   kicker: 'Paper',
   title: 'PixArt-α: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis',
   themes: ['Efficient attention'],
-  detail: 'Published 30 Sep 2023 · 7 authors',
+  detail: 'Junsong Chen, Jincheng Yu, Chongjian Ge et al. · Published Sep 30, 2023',
   siteName: 'lectern',
 };
 
-describe('Open Graph cards', () => {
-  it('hash every input, so a changed title or theme makes a new image and an equal card reuses one', () => {
-    expect(ogCardHash(card)).toBe(ogCardHash({ ...card, themes: [...card.themes] }));
-    expect(ogCardHash({ ...card, title: `${card.title}!` })).not.toBe(ogCardHash(card));
-    expect(ogCardHash({ ...card, themes: [] })).not.toBe(ogCardHash(card));
-    expect(ogCardHash({ ...card, detail: '' })).not.toBe(ogCardHash(card));
+/** RGBA pixels of `text` alone in white on black, `size` px, in the card's font stack. */
+async function pixels(text: string, size = 120): Promise<Buffer> {
+  await renderer.prepare(text);
+  const title = { type: 'text' as const, text, style: { fontSize: size, fontWeight: 700, color: '#ffffff', fontFamily: OG_FONT_STACK } };
+  return renderer.takumi.render({ type: 'container', style: { width: 300, height: 200, backgroundColor: '#000000' }, children: [title] }, { width: 300, height: 200, format: 'raw' });
+}
+
+/** Width of `text` at 100 px bold in the card fonts, as the renderer lays it out. */
+async function width(text: string): Promise<number> {
+  await renderer.prepare(text);
+  const measured = await renderer.takumi.measure({ type: 'text', text, style: { fontSize: 100, fontWeight: 700, fontFamily: 'Inter' } });
+  return measured.width;
+}
+
+describe('Open Graph card images', () => {
+  it('hash every input and the renderer and font versions, so any change makes a new image and an equal card reuses one', () => {
+    const { version } = renderer;
+    expect(version).toMatch(/^@takumi-rs\/core@\d+\.\d+\.\d+ @fontsource\/inter@\d+\.\d+\.\d+ /);
+    expect(ogCardHash(card, version)).toBe(ogCardHash({ ...card, themes: [...card.themes] }, version));
+    for (const changed of [{ title: `${card.title}!` }, { themes: [] }, { detail: '' }, { kicker: 'Theme' }, { siteName: 'x' }])
+      expect(ogCardHash({ ...card, ...changed }, version)).not.toBe(ogCardHash(card, version));
+    expect(ogCardHash(card, version.replace('@fontsource/inter@', '@fontsource/inter@9'))).not.toBe(ogCardHash(card, version));
   });
 
-  it('render to a 1200x630 palette PNG with the text in its inks on the background', async () => {
-    const render = await renderer;
-    const png = decodeIndexedPng(render.render(card));
-    expect({ width: png.width, height: png.height }).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
-    expect(colourAt(png, 0, 0)).toBe(OG_COLORS.background);
-    // Each text mark has pixels in exactly its own ink where the glyphs are solid.
-    for (const op of layoutCard(card, render)) {
-      if (op.kind !== 'text') continue;
-      const width = Math.round(render.width(op.text, op.size, op.weight));
-      const seen = new Set<string>();
-      for (let y = Math.round(op.baseline - op.size * 0.7); y < op.baseline; y++)
-        for (let x = op.x; x < op.x + width; x++) seen.add(colourAt(png, Math.round(x), y));
-      expect(seen, op.text).toContain(OG_COLORS[op.ink]);
+  it('render to a whole 1200x630 PNG on the card background', async () => {
+    const png = await renderer.render(card);
+    expect(isCompletePng(png, OG_WIDTH, OG_HEIGHT)).toBe(true);
+    const raw = await renderer.takumi.render(cardTree(card), { width: OG_WIDTH, height: OG_HEIGHT, format: 'raw' });
+    const background = OG_COLORS.background.match(/[0-9a-f]{2}/g)!.map((hex) => parseInt(hex, 16));
+    expect([...raw.subarray(0, 3)]).toEqual(background);
+    // Text in the title's ink somewhere (the renderer drew the title).
+    const title = OG_COLORS.title.match(/[0-9a-f]{2}/g)!.map((hex) => parseInt(hex, 16));
+    let found = false;
+    for (let i = 0; i < raw.length && !found; i += 4) found = raw[i] === title[0] && raw[i + 1] === title[1] && raw[i + 2] === title[2];
+    expect(found).toBe(true);
+  });
+
+  it('kern: "AV" is narrower than "A" and "V" set apart', async () => {
+    expect(await width('AV')).toBeLessThan((await width('A')) + (await width('V')) - 2);
+    expect(await width('To')).toBeLessThan((await width('T')) + (await width('o')) - 2);
+  });
+
+  it('draw Cyrillic, emoji, math and CJK titles without boxes', async () => {
+    const box = await pixels('\u{10FFFD}'); // a private-use character: no font has it, so the renderer draws its box
+    expect(box.some((value, i) => i % 4 !== 3 && value > 0), 'the missing-glyph box shows').toBe(true);
+    for (const title of ['Привет, мир', 'Fast 🚀 inference', 'ℓ₁ loss in ℝ^d with L⁻¹', '大型语言模型', 'Nyström Việt', 'PixArt-α ∑ ≤ ∞ → √']) {
+      expect(await renderer.prepare(title), title).toEqual([]);
+      for (const char of new Set(title.replace(/\s/g, ''))) expect((await pixels(char)).equals(box), `${title}: ${char} draws as a box`).toBe(false);
+    }
+    expect(await renderer.prepare('தமிழ் \u{10FFFD}')).toEqual(['த', 'ம', 'ி', 'ழ', '்', '\u{10FFFD}']);
+  });
+});
+
+describe('Open Graph image build step', () => {
+  const jobs = (...list: Array<[string, OgCard, string?]>): OgJob[] => list.map(([file, value, source]) => ({ file, card: value, ...(source ? { source } : {}) }));
+
+  it('renders equal cards once into the cache and every output file', async () => {
+    const dir = join(work, 'shared');
+    const other = { ...card, kicker: 'Theme', title: 'Efficient attention', themes: [] };
+    const list = jobs(['og/papers/a.png', card], ['og/papers/b.png', { ...card, themes: [...card.themes] }], ['og/themes/c.png', other]);
+    const report = await buildOgImages(list, join(dir, 'out'), join(dir, 'cache'), { renderer });
+    expect(report).toMatchObject({ total: 3, generated: 3, cached: 0, repaired: 0, pruned: 0, missingGlyphs: 0 });
+    expect(readdirSync(join(dir, 'cache')).sort()).toEqual([`${ogCardHash(card, renderer.version)}.png`, `${ogCardHash(other, renderer.version)}.png`].sort());
+    const images = list.map((job) => readFileSync(join(dir, 'out', job.file)));
+    for (const png of images) expect(isCompletePng(png, OG_WIDTH, OG_HEIGHT)).toBe(true);
+    expect(images[1]).toEqual(images[0]);
+    expect(images[2]).not.toEqual(images[0]);
+
+    const again = await buildOgImages(list, join(dir, 'out2'), join(dir, 'cache'), { renderer });
+    expect(again).toMatchObject({ total: 3, generated: 0, cached: 3 });
+  });
+
+  it('renders a broken cache entry again instead of copying it: empty, random bytes, cut short', async () => {
+    const dir = join(work, 'broken');
+    const cache = join(dir, 'cache');
+    const cards = ['empty', 'garbage', 'truncated', 'whole'].map((name) => ({ ...card, title: `${card.title} (${name})` }));
+    const list = jobs(...cards.map((value, i): [string, OgCard] => [`og/papers/${i}.png`, value]));
+    await buildOgImages(list, join(dir, 'out1'), cache, { renderer });
+    const entry = (value: OgCard) => join(cache, `${ogCardHash(value, renderer.version)}.png`);
+    writeFileSync(entry(cards[0]!), '');
+    writeFileSync(entry(cards[1]!), 'this is not a PNG at all, just some bytes');
+    truncateSync(entry(cards[2]!), statSync(entry(cards[2]!)).size - 20);
+    const report = await buildOgImages(list, join(dir, 'out2'), cache, { renderer });
+    expect(report).toMatchObject({ total: 4, generated: 3, cached: 1, repaired: 3 });
+    for (const job of list) {
+      expect(isCompletePng(readFileSync(join(dir, 'out2', job.file)), OG_WIDTH, OG_HEIGHT), job.file).toBe(true);
+      expect(readFileSync(join(dir, 'out2', job.file))).toEqual(readFileSync(join(dir, 'out1', job.file)));
     }
   });
 
-  it('have a glyph for Greek letters and the math symbols normalized titles use', async () => {
-    const render = await renderer;
-    const text = 'PixArt-α 5.18× faster ∑ λ ∞ ≤ ≈ → √ Ω μ ℓ’s “quoted” — ü é ß ł';
-    expect(render.missingCharacters(text, 700)).toEqual([]);
-    expect(render.missingCharacters(text, 400)).toEqual([]);
-    expect(render.missingCharacters('漢', 700)).toEqual(['漢']);
+  it('warns, naming the file to edit, about each card that would show a box', async () => {
+    const dir = join(work, 'warn');
+    const warnings: string[] = [];
+    const list = jobs(
+      ['og/papers/tamil.png', { ...card, title: 'தமிழ் language models' }, 'content/papers/tamil.mdx'],
+      ['og/papers/fine.png', { ...card, title: 'Привет 🚀 ℓ₁' }, 'content/papers/fine.mdx'],
+      ['og/themes/odd.png', { ...card, kicker: 'Theme', title: 'Odd \u{10FFFD}', themes: [] }],
+    );
+    const report = await buildOgImages(list, join(dir, 'out'), join(dir, 'cache'), { renderer, warn: (message) => warnings.push(message) });
+    expect(report.missingGlyphs).toBe(2);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^content\/papers\/tamil\.mdx: warning: the Open Graph card og\/papers\/tamil\.png \("தமிழ் language models"\) shows a box for "த" \(U\+0BA4\), /);
+    expect(warnings[1]).toMatch(/^og\/themes\/odd\.png: warning: .* "\u{10FFFD}" \(U\+10FFFD\)/u);
   });
 
-  it('render on worker threads into the cache and the output, equal cards once', { timeout: 60_000 }, async () => {
-    const work = mkdtempSync(join(tmpdir(), 'lectern-og-'));
-    try {
-      const other = { ...card, kicker: 'Theme', title: 'Efficient attention', themes: [] };
-      const jobs = [
-        { file: 'og/papers/a.png', card },
-        { file: 'og/papers/b.png', card: { ...card, themes: [...card.themes] } },
-        { file: 'og/themes/c.png', card: other },
-      ];
-      const report = await buildOgImages(jobs, join(work, 'out'), join(work, 'cache'));
-      expect(report).toMatchObject({ total: 3, generated: 3, cached: 0, pruned: 0 });
-      expect(readdirSync(join(work, 'cache')).sort()).toEqual([`${ogCardHash(card)}.png`, `${ogCardHash(other)}.png`].sort());
-      const images = jobs.map((job) => readFileSync(join(work, 'out', job.file)));
-      for (const png of images) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
-      expect(images[1]).toEqual(images[0]);
-      expect(images[2]).not.toEqual(images[0]);
-      expect(images[0]).toEqual((await renderer).render(card));
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
-
-  it('start rendering when the card list is handed over, and the build step finishes that head start', { timeout: 60_000 }, async () => {
-    const work = mkdtempSync(join(tmpdir(), 'lectern-og-head-'));
-    try {
-      const jobs: OgJob[] = ['a', 'b', 'c', 'd'].map((name) => ({ file: `og/papers/${name}.png`, card: { ...card, title: `${card.title} ${name}` } }));
-      const dirs = { cacheDir: join(work, 'cache'), outDir: join(work, 'out') };
-      const headStart = startImageRender(dirs, 1);
-      listenForOgJobs((handed, options) => headStart.add(handed, options));
-      handOgJobsToBuild(jobs.slice(0, 2), { deliver: false }); // early: cache only
-      handOgJobsToBuild(jobs); // the whole list: the first two are not queued again
-      listenForOgJobs(undefined);
-      handOgJobsToBuild([{ file: 'og/papers/e.png', card: { ...card, title: 'not listening' } }]); // nobody listens: nothing happens
-      const report = await buildOgImages(jobs, dirs.outDir, dirs.cacheDir, 30, headStart);
-      expect(report).toMatchObject({ total: 4, generated: 4, cached: 0 });
-      expect(report.renderedEarly).toBeLessThanOrEqual(4);
-      expect(headStart.written.size).toBe(4);
-      expect(readdirSync(join(work, 'out', 'og', 'papers')).sort()).toEqual(['a.png', 'b.png', 'c.png', 'd.png']);
-      expect(readdirSync(join(work, 'cache')).filter((name) => name.endsWith('.png'))).toHaveLength(4);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
-
-  it('keep images in use, delete cached images unused for longer than the limit', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'lectern-og-prune-'));
-    try {
-      const cache = join(work, 'cache');
-      await buildOgImages([{ file: 'og/a.png', card }], join(work, 'out1'), cache);
-      const used = join(cache, `${ogCardHash(card)}.png`);
-      const stale = join(cache, 'stale.png');
-      const recent = join(cache, 'recent.png');
-      copyFileSync(used, stale);
-      copyFileSync(used, recent);
-      const longAgo = new Date(Date.now() - 40 * 86_400_000);
-      const lately = new Date(Date.now() - 5 * 86_400_000);
-      utimesSync(stale, longAgo, longAgo);
-      utimesSync(used, longAgo, longAgo); // old, but this build uses it
-      utimesSync(recent, lately, lately);
-      mkdirSync(join(work, 'out2'));
-      const report = await buildOgImages([{ file: 'og/a.png', card }], join(work, 'out2'), cache, 30);
-      expect(report).toMatchObject({ generated: 0, cached: 1, pruned: 1 });
-      expect(readdirSync(cache).filter((name) => name.endsWith('.png')).sort()).toEqual([`${ogCardHash(card)}.png`, 'recent.png'].sort());
-      expect(statSync(used).mtimeMs).toBeGreaterThan(Date.now() - 60_000); // touched: its age counts from its last use
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+  it('keeps images in use and deletes cached images unused for longer than the limit', async () => {
+    const dir = join(work, 'prune');
+    const cache = join(dir, 'cache');
+    await buildOgImages(jobs(['og/a.png', card]), join(dir, 'out1'), cache, { renderer });
+    const used = join(cache, `${ogCardHash(card, renderer.version)}.png`);
+    const stale = join(cache, 'stale.png');
+    const recent = join(cache, 'recent.png');
+    copyFileSync(used, stale);
+    copyFileSync(used, recent);
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    const lately = new Date(Date.now() - 5 * 86_400_000);
+    utimesSync(stale, longAgo, longAgo);
+    utimesSync(used, longAgo, longAgo); // old, but this build uses it
+    utimesSync(recent, lately, lately);
+    mkdirSync(join(dir, 'out2'));
+    const report = await buildOgImages(jobs(['og/a.png', card]), join(dir, 'out2'), cache, { renderer, maxAgeDays: 30 });
+    expect(report).toMatchObject({ generated: 0, cached: 1, pruned: 1 });
+    expect(readdirSync(cache).filter((name) => name.endsWith('.png')).sort()).toEqual([`${ogCardHash(card, renderer.version)}.png`, 'recent.png'].sort());
+    expect(statSync(used).mtimeMs).toBeGreaterThan(Date.now() - 60_000); // touched: its age counts from its last use
   });
 });

@@ -1,14 +1,13 @@
 /**
- * Where everything on an Open Graph card goes: kicker at the top, the title (wrapped, at most
- * four lines, cut with "…") and a detail line in the middle, theme chips and the site name at
- * the bottom. Pure: text is measured through `TextMetrics`, so the fonts stay with the renderer
- * (src/integrations/og-render.ts) and tests can lay out with any metrics.
+ * Where everything on an Open Graph card goes, as a node tree with CSS (flexbox) that the
+ * renderer (@takumi-rs/core, src/integrations/og-render.ts) lays out, shapes, wraps and draws:
+ * the kicker at the top, the title (wrapped, cut with "…" after as many lines as fit, at most
+ * four) and a detail line in the middle, theme chips and the site name at the bottom. Pure:
+ * fonts are the renderer's.
  */
+import type { Node } from '@takumi-rs/core';
 import { OG_HEIGHT, OG_WIDTH, type OgCard } from './card.ts';
 
-export type FontWeight = 400 | 700;
-
-/** Colours a card uses; the renderer's palette is built from these (index = position). */
 export const OG_COLORS = {
   background: '#0f172a',
   title: '#f8fafc',
@@ -18,35 +17,26 @@ export const OG_COLORS = {
   site: '#e2e8f0',
 } as const;
 
-/** A colour a mark can have (the background is not one). */
-export type OgInk = Exclude<keyof typeof OG_COLORS, 'background'>;
-
-export interface TextMetrics {
-  /** Advance width in pixels of `text` set at `size` px. */
-  width(text: string, size: number, weight: FontWeight): number;
-  /** Ascent and descent of the font as fractions of the font size (both positive). */
-  readonly ascent: number;
-  readonly descent: number;
-}
-
-export type DrawOp =
-  | { kind: 'text'; text: string; x: number; baseline: number; size: number; weight: FontWeight; ink: OgInk }
-  /** A rounded-rectangle outline with fully round ends (a "chip"). */
-  | { kind: 'pill'; x: number; y: number; width: number; height: number; stroke: number; ink: OgInk };
+/**
+ * Font families in fallback order: Inter for Latin, Greek, Cyrillic and Vietnamese, DejaVu Sans
+ * for math and symbols (ℝ, ₁, ⁻), Noto Emoji, Noto Sans SC for CJK. The renderer registers them
+ * under these names.
+ */
+export const OG_FONT_FAMILIES = ['Inter', 'DejaVu Sans', 'Noto Emoji', 'Noto Sans SC'] as const;
+export const OG_FONT_STACK = OG_FONT_FAMILIES.map((family) => `"${family}"`).join(', ');
 
 export const PAD_X = 72;
 export const PAD_Y = 64;
-const CONTENT_WIDTH = OG_WIDTH - 2 * PAD_X;
 const TITLE_MAX_LINES = 4;
 const TITLE_LINE_HEIGHT = 1.15;
 const LINE_HEIGHT = 1.2;
 const KICKER_SIZE = 30;
 const DETAIL_SIZE = 30;
-const MIDDLE_GAP = 24;
+const GAP = 24;
 /** Theme chips: at most four, in at most two rows (a chip that fits in neither is left out). */
 const CHIP = { size: 26, padX: 18, padY: 6, stroke: 2, gap: 12, max: 4, rows: 2 } as const;
+const CHIP_HEIGHT = CHIP.size * LINE_HEIGHT + 2 * (CHIP.padY + CHIP.stroke);
 const SITE_SIZE = 34;
-const ELLIPSIS = '…';
 
 /** Bigger type for shorter titles, so a short title fills the card and a long one still fits. */
 export function titleFontSize(title: string): number {
@@ -56,125 +46,100 @@ export function titleFontSize(title: string): number {
   return 46;
 }
 
-/** `text` cut at a word boundary (if one is near) and ended with "…" so it fits `maxWidth`. */
-export function fitWithEllipsis(text: string, maxWidth: number, fits: (text: string) => boolean): string {
-  if (fits(text)) return text;
-  let cut = text;
-  while (cut.length > 0) {
-    const space = cut.lastIndexOf(' ');
-    // Drop a word at a time while whole words remain, then characters.
-    cut = space > cut.length / 2 ? cut.slice(0, space) : [...cut].slice(0, -1).join('');
-    const candidate = `${cut.replace(/[\s,;:.-]+$/u, '')}${ELLIPSIS}`;
-    if (fits(candidate)) return candidate;
-  }
-  return maxWidth > 0 ? ELLIPSIS : '';
-}
-
-/** `word` split between characters into pieces that each fit (a piece is at least one character). */
-function splitWord(word: string, fits: (text: string) => boolean): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  for (const char of word) {
-    if (piece && !fits(piece + char)) {
-      pieces.push(piece);
-      piece = '';
-    }
-    piece += char;
-  }
-  return piece ? [...pieces, piece] : pieces;
-}
+/** The theme names shown as chips: the first four that are not blank. */
+const chipLabels = (card: OgCard): string[] => card.themes.filter((name) => name.trim()).slice(0, CHIP.max);
 
 /**
- * Greedy word wrap into at most `maxLines` lines no wider than `maxWidth`; a word wider than a
- * line is split between characters; text past the last line is cut with "…".
+ * Title lines that fit between the kicker and the bottom row, at most four. Chips may take two
+ * rows once there are two themes (the renderer decides the wrap), so that much room is kept.
  */
-export function wrapText(text: string, maxWidth: number, maxLines: number, measure: (text: string) => number): string[] {
-  const fits = (line: string) => measure(line) <= maxWidth;
-  const lines: string[] = [];
-  let line = '';
-  const words = text.split(' ').filter(Boolean).flatMap((word) => (fits(word) ? [word] : splitWord(word, fits)));
-  for (let i = 0; i < words.length; i++) {
-    const joined = line ? `${line} ${words[i]!}` : words[i]!;
-    if (!line || fits(joined)) {
-      line = joined;
-      continue;
-    }
-    if (lines.length === maxLines - 1) {
-      lines.push(fitWithEllipsis(`${line} ${words.slice(i).join(' ')}`, maxWidth, fits));
-      return lines;
-    }
-    lines.push(line);
-    line = words[i]!;
-  }
-  if (line) lines.push(line);
-  return lines;
+export function titleMaxLines(card: OgCard, titleSize: number): number {
+  const chipRows = Math.min(CHIP.rows, chipLabels(card).length);
+  const chips = chipRows ? chipRows * CHIP_HEIGHT + (chipRows - 1) * CHIP.gap : 0;
+  const bottom = Math.max(SITE_SIZE * LINE_HEIGHT, chips);
+  const detail = card.detail.trim() ? GAP + DETAIL_SIZE * LINE_HEIGHT : 0;
+  const middle = OG_HEIGHT - 2 * PAD_Y - KICKER_SIZE * LINE_HEIGHT - bottom - 2 * GAP - detail;
+  return Math.max(1, Math.min(TITLE_MAX_LINES, Math.floor(middle / (titleSize * TITLE_LINE_HEIGHT))));
 }
 
-/** Baseline of a line of `size` px whose line box (`lineHeight` × size) starts at `top`. */
-function baselineIn(top: number, size: number, lineHeight: number, metrics: TextMetrics): number {
-  const content = (metrics.ascent + metrics.descent) * size;
-  return top + (lineHeight * size - content) / 2 + metrics.ascent * size;
+/** One line of text, cut with "…" when it is wider than its box. */
+const oneLine = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+
+/** A text node, or none for text that shows nothing (the renderer lays out no box for it). */
+function text(value: string, style: Record<string, unknown>): Node[] {
+  const shown = value.replace(/\s+/g, ' ').trim();
+  return shown ? [{ type: 'text', text: shown, style }] : [];
 }
 
-/** The card's marks, in drawing order, for a 1200x630 canvas. */
-export function layoutCard(card: OgCard, metrics: TextMetrics): DrawOp[] {
-  const ops: DrawOp[] = [];
-  const text = (value: string, x: number, top: number, size: number, weight: FontWeight, ink: OgInk, lineHeight = LINE_HEIGHT) =>
-    ops.push({ kind: 'text', text: value, x, baseline: baselineIn(top, size, lineHeight, metrics), size, weight, ink });
-
-  const fit = (value: string, maxWidth: number, size: number, weight: FontWeight) =>
-    fitWithEllipsis(value, maxWidth, (candidate) => metrics.width(candidate, size, weight) <= maxWidth);
-
-  // Top: the kicker.
-  text(fit(card.kicker.toUpperCase(), CONTENT_WIDTH, KICKER_SIZE, 700), PAD_X, PAD_Y, KICKER_SIZE, 700, 'accent');
-  const kickerHeight = KICKER_SIZE * LINE_HEIGHT;
-
-  // Bottom: the site name on the right; chips fill the rest of the row, wrapping upwards.
-  const siteName = fit(card.siteName, CONTENT_WIDTH / 2, SITE_SIZE, 700);
-  const siteWidth = metrics.width(siteName, SITE_SIZE, 700);
-  const siteHeight = SITE_SIZE * LINE_HEIGHT;
-  const bottom = OG_HEIGHT - PAD_Y;
-  text(siteName, OG_WIDTH - PAD_X - siteWidth, bottom - siteHeight, SITE_SIZE, 700, 'site');
-  const chipRowWidth = CONTENT_WIDTH - siteWidth - MIDDLE_GAP;
-  const chipHeight = CHIP.size * LINE_HEIGHT + 2 * (CHIP.padY + CHIP.stroke);
-  const chipLabelMax = chipRowWidth - 2 * (CHIP.padX + CHIP.stroke);
-  const rows: Array<Array<{ label: string; width: number }>> = [];
-  for (const name of card.themes.slice(0, CHIP.max)) {
-    const label = fit(name, chipLabelMax, CHIP.size, 400);
-    const width = metrics.width(label, CHIP.size, 400) + 2 * (CHIP.padX + CHIP.stroke);
-    const row = rows.at(-1);
-    const used = row ? row.reduce((sum, chip) => sum + chip.width + CHIP.gap, 0) : 0;
-    if (row && used + width <= chipRowWidth) row.push({ label, width });
-    else if (rows.length < CHIP.rows) rows.push([{ label, width }]);
-  }
-  const chipsHeight = rows.length ? rows.length * chipHeight + (rows.length - 1) * CHIP.gap : 0;
-  rows.forEach((row, r) => {
-    const y = bottom - chipsHeight + r * (chipHeight + CHIP.gap);
-    let x = PAD_X;
-    for (const chip of row) {
-      ops.push({ kind: 'pill', x, y, width: chip.width, height: chipHeight, stroke: CHIP.stroke, ink: 'accent' });
-      text(chip.label, x + CHIP.stroke + CHIP.padX, y + CHIP.stroke + CHIP.padY, CHIP.size, 400, 'chip');
-      x += chip.width + CHIP.gap;
-    }
-  });
-  const bottomHeight = Math.max(siteHeight, chipsHeight);
-
-  // Middle: the title and the detail line, centred in the space between top and bottom.
+/** The card's node tree for a 1200x630 image. */
+export function cardTree(card: OgCard): Node {
   const title = card.title.replace(/\s+/g, ' ').trim();
   const titleSize = titleFontSize(title);
-  const titleLineHeight = titleSize * TITLE_LINE_HEIGHT;
-  const detail = card.detail ? fit(card.detail, CONTENT_WIDTH, DETAIL_SIZE, 400) : '';
-  const detailHeight = detail ? MIDDLE_GAP + DETAIL_SIZE * LINE_HEIGHT : 0;
-  const middleSpace = OG_HEIGHT - 2 * PAD_Y - kickerHeight - bottomHeight - 2 * MIDDLE_GAP;
-  // As many title lines as the space between kicker and chips holds, at most four.
-  const maxLines = Math.max(1, Math.min(TITLE_MAX_LINES, Math.floor((middleSpace - detailHeight) / titleLineHeight)));
-  const titleLines = wrapText(title, CONTENT_WIDTH, maxLines, (line) => metrics.width(line, titleSize, 700));
-  const middleHeight = titleLines.length * titleLineHeight + detailHeight;
-  let top = PAD_Y + kickerHeight + MIDDLE_GAP + Math.max(0, middleSpace - middleHeight) / 2;
-  for (const line of titleLines) {
-    text(line, PAD_X, top, titleSize, 700, 'title', TITLE_LINE_HEIGHT);
-    top += titleLineHeight;
-  }
-  if (detail) text(detail, PAD_X, top + MIDDLE_GAP, DETAIL_SIZE, 400, 'detail');
-  return ops;
+  // A chip is a box with a one-line label in it: a label too long for a row is cut with "…".
+  const chips = chipLabels(card).map(
+    (name): Node => ({
+      type: 'container',
+      style: {
+        display: 'flex',
+        maxWidth: '100%',
+        padding: `${CHIP.padY}px ${CHIP.padX}px`,
+        border: `${CHIP.stroke}px solid ${OG_COLORS.accent}`,
+        borderRadius: CHIP_HEIGHT / 2,
+      },
+      children: text(name, { ...oneLine, minWidth: 0, fontSize: CHIP.size, lineHeight: LINE_HEIGHT, color: OG_COLORS.chip }),
+    }),
+  );
+  return {
+    type: 'container',
+    style: {
+      width: OG_WIDTH,
+      height: OG_HEIGHT,
+      display: 'flex',
+      flexDirection: 'column',
+      padding: `${PAD_Y}px ${PAD_X}px`,
+      backgroundColor: OG_COLORS.background,
+      fontFamily: OG_FONT_STACK,
+      lineHeight: LINE_HEIGHT,
+    },
+    children: [
+      ...text(card.kicker.toUpperCase(), { ...oneLine, flexShrink: 0, fontSize: KICKER_SIZE, fontWeight: 700, color: OG_COLORS.accent }),
+      {
+        type: 'container',
+        style: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: GAP, margin: `${GAP}px 0` },
+        children: [
+          ...text(title, {
+            fontSize: titleSize,
+            fontWeight: 700,
+            lineHeight: TITLE_LINE_HEIGHT,
+            color: OG_COLORS.title,
+            lineClamp: titleMaxLines(card, titleSize),
+            textOverflow: 'ellipsis',
+            // A word wider than the card (a long formula or URL) breaks between characters.
+            overflowWrap: 'anywhere',
+          }),
+          ...text(card.detail, { ...oneLine, flexShrink: 0, fontSize: DETAIL_SIZE, color: OG_COLORS.detail }),
+        ],
+      },
+      {
+        type: 'container',
+        style: { flexShrink: 0, display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: GAP },
+        children: [
+          {
+            type: 'container',
+            style: {
+              flexShrink: 1,
+              minWidth: 0,
+              display: 'flex',
+              flexWrap: 'wrap',
+              gap: CHIP.gap,
+              maxHeight: CHIP.rows * CHIP_HEIGHT + (CHIP.rows - 1) * CHIP.gap,
+              overflow: 'hidden',
+            },
+            children: chips,
+          },
+          ...text(card.siteName, { ...oneLine, flexShrink: 0, maxWidth: '50%', fontSize: SITE_SIZE, fontWeight: 700, color: OG_COLORS.site }),
+        ],
+      },
+    ],
+  };
 }
