@@ -9,20 +9,22 @@
  *
  * Images are cached by a hash of their card and of the renderer's and fonts' versions
  * (`src/core/og/card.ts`): `<cache>/<hash>.png`, the cache being `node_modules/.cache/lectern-og/`
- * or env LECTERN_OG_CACHE. A rebuild renders only cards whose text changed; a cached file that
+ * or env LECTERN_OG_CACHE (src/config.ts). A rebuild renders only cards whose text changed; a cached file that
  * is not a whole PNG of the card's size (an interrupted write, a 0-byte file) is rendered again.
  * `<cache>/last-build.json` records the counts and timings of the last build (benchmarks and
  * tests read it).
  */
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { OG_HEIGHT, OG_WIDTH, cardText, ogCardHash, type OgJob } from '../core/og/card.ts';
 import { isCompletePng } from '../core/og/png.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { lecternConfig } from '../config.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
 import { createOgRenderer, type OgRenderer } from './og-render.ts';
 
 /** Where the injected route writes the job list (relative to the output folder); deleted after use. */
@@ -44,7 +46,7 @@ export interface OgBuildReport {
   bytes: number;
 }
 
-/** Days a cached image may go unused before a build deletes it (env LECTERN_OG_CACHE_DAYS). */
+/** Days a cached image may go unused before a build deletes it (the build uses env LECTERN_OG_CACHE_DAYS). */
 export const OG_CACHE_DAYS = 30;
 
 /**
@@ -144,9 +146,7 @@ export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cach
       png = await renderer.render(sharing[0]!.card);
       renderMs += performance.now() - renderStarted;
       // Atomic: an interrupted build never leaves half an image in the cache.
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      await writeFile(temp, png);
-      await rename(temp, cacheFile);
+      writeFileAtomic(cacheFile, png);
       written.add(cacheFile);
     }
     await Promise.all(sharing.map((job) => writeFile(join(outDir, job.file), png)));
@@ -168,32 +168,27 @@ export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cach
 }
 
 export default function ogImages(): AstroIntegration {
-  let root = process.cwd();
-  const cacheDir = () => resolve(root, process.env.LECTERN_OG_CACHE ?? 'node_modules/.cache/lectern-og');
   return {
     name: 'lectern:og-images',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
         injectRoute({ pattern: `/${OG_JOBS_FILE}`, entrypoint: new URL('../lib/og-cards-route.ts', import.meta.url), prerender: true });
       },
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
       'astro:build:done': async ({ dir, logger }) => {
+        const { ogCacheDir, ogCacheDays } = lecternConfig();
         const outDir = fileURLToPath(dir);
         const jobsFile = join(outDir, OG_JOBS_FILE);
         if (!existsSync(jobsFile)) throw new Error(`${jobsFile} is missing: the route src/lib/og-cards-route.ts did not run`);
         const jobs = JSON.parse(await readFile(jobsFile, 'utf8')) as OgJob[];
         await rm(jobsFile);
-        const maxAgeDays = Number(process.env.LECTERN_OG_CACHE_DAYS ?? OG_CACHE_DAYS);
-        const report = await buildOgImages(jobs, outDir, cacheDir(), { maxAgeDays, warn: (message) => logger.warn(message) });
-        await writeFile(join(cacheDir(), 'last-build.json'), `${JSON.stringify(report, null, 2)}\n`);
+        const report = await buildOgImages(jobs, outDir, ogCacheDir, { maxAgeDays: ogCacheDays, warn: (message) => logger.warn(message) });
+        writeFileAtomic(join(ogCacheDir, 'last-build.json'), `${JSON.stringify(report, null, 2)}\n`);
         logger.info(
           `${report.total} Open Graph images in ${report.ms} ms: ${report.generated} generated` +
             (report.generated ? ` (${report.msPerGenerated} ms each)` : '') +
-            `, ${report.cached} from cache ${cacheDir()}` +
+            `, ${report.cached} from cache ${ogCacheDir}` +
             (report.repaired ? `; ${report.repaired} broken cache entries rendered again` : '') +
-            (report.pruned ? `; ${report.pruned} unused for ${maxAgeDays} days deleted` : ''),
+            (report.pruned ? `; ${report.pruned} unused for ${ogCacheDays} days deleted` : ''),
         );
       },
     },
