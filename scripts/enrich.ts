@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`lectern-enrich: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
     return 1;
   }
-  log(`${needs.papers.length} papers: ${needs.ids.length} to look up by arXiv id, ${needs.titles.length} by title`);
+  log(`${count(needs.papers.length, 'paper')}: ${count(needs.ids.length, 'arXiv id')} to look up, ${count(needs.titles.length, 'title')} to search for`);
 
   const client = new ArxivClient({ ...settings, onEvent: (event) => progress.event(event) });
   const byId = new Map<string, ArxivEntry | null>();
@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
   let notCached = 0;
   try {
     if (needs.ids.length > 0) {
-      progress.step(`looking up ${needs.ids.length} arXiv ids`);
+      progress.step(`looking up ${count(needs.ids.length, 'arXiv id')}`);
       const answer = await client.lookupIds(needs.ids);
       for (const [id, entry] of answer.found) byId.set(id, entry);
       notCached += answer.notCached;
@@ -159,16 +159,20 @@ async function main(argv: string[]): Promise<number> {
   } else {
     for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
     for (const change of report.changes) log(`  enriched  ${change.path} from arXiv ${change.arxiv} by ${change.via} (${change.fields.join(', ')})`);
-    if (notCached > 0) log(`${notCached} lookups are not in the cache (--offline): run without --offline to ask arXiv.`);
+    if (notCached > 0) log(`${count(notCached, 'lookup')} not in the cache (--offline): run without --offline to ask arXiv.`);
     const verb = dryRun ? 'would write' : 'wrote';
     log(
       `${report.enriched} enriched, ${report.unchanged} unchanged, ${report.notFound} not found on arXiv ` +
-        `(${report.nearMisses.length} near misses), ${report.notLookedUp} not looked up; ${verb} ${plan.writes.length} files ` +
-        `(${requests.requests} requests to arXiv, ${requests.cacheHits} answers from the cache)` +
+        `(${count(report.nearMisses.length, 'near miss', 'near misses')}), ${report.notLookedUp} not looked up; ${verb} ${count(plan.writes.length, 'file')} ` +
+        `(${count(requests.requests, 'request')} to arXiv, ${count(requests.cacheHits, 'answer')} from the cache)` +
         (dryRun ? ' (dry run)' : ''),
     );
   }
   return hasErrors(report.diagnostics) ? 1 : 0;
+}
+
+function count(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
 }
 
 function lookupFailure(file: string, line: number, message: string): Diagnostic {
