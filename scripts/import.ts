@@ -1,25 +1,31 @@
 #!/usr/bin/env node
 /**
- * lectern-import: Daily Papers listings -> content/papers/<slug>.mdx.
+ * lectern-import: Daily Papers listings, Daily Papers API JSON, BibTeX and CSL-JSON exports ->
+ * content/papers/<slug>.mdx.
  * A thin CLI: reads the files, asks src/core for a plan, writes it atomically, prints a report.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
-import { parseListing, type ParsedListing } from '../src/core/listing/index.ts';
+import { FORMAT_NAMES, parseInput, type ParsedInput } from '../src/core/inputs/index.ts';
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
 import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
 import { createClassifier, parseTaxonomy } from '../src/core/themes/index.ts';
 import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
 import { contentDirOption } from '../src/config.ts';
 
-const USAGE = `Usage: npm run import -- [options] <listing files...>
-       npx lectern-import [options] <listing files...>
+const USAGE = `Usage: npm run import -- [options] <files...>
+       npx lectern-import [options] <files...>
 
-Turns pasted Hugging Face "Daily Papers" listings into content/papers/<slug>.mdx files.
-New papers are added; papers already there get missing metadata, the highest upvote count
-and the new source; their slug, themes, aliases and notes (the MDX body) are never touched.
+Turns papers into content/papers/<slug>.mdx files. Each file's format is detected from its text:
+  - a pasted Hugging Face "Daily Papers" listing (the page copied as text),
+  - a Daily Papers API response (https://huggingface.co/api/daily_papers?date=YYYY-MM-DD),
+  - a BibTeX (.bib) or CSL-JSON export (Zotero, Google Scholar, ...).
+The same paper in several files is one paper (same arXiv id, else same title).
+New papers are added; papers already there get missing metadata (author names, arXiv id, DOI,
+year, code link...), the highest upvote count and the new source; their slug, themes, aliases,
+notes (the MDX body) and any value a person set are never touched.
 
 Options:
   --content <dir>      content folder (default: $LECTERN_CONTENT or "content")
@@ -85,7 +91,7 @@ function main(argv: string[]): number {
     return 0;
   }
   if (positionals.length === 0) {
-    console.error(`lectern-import: no listing files given.\n\n${USAGE}`);
+    console.error(`lectern-import: no files given.\n\n${USAGE}`);
     return 2;
   }
   const contentDir = contentDirOption(values.content);
@@ -93,14 +99,15 @@ function main(argv: string[]): number {
   const dryRun = values['dry-run'];
   const log = values.json ? () => {} : (line: string) => console.log(line);
 
-  const listings: ParsedListing[] = [];
+  const listings: ParsedInput[] = [];
   const readProblems: Diagnostic[] = [];
   for (const path of positionals) {
     const text = readListing(path, readProblems);
     if (text === null) continue;
-    const listing = parseListing(text, path);
-    listings.push(listing);
-    log(`read ${path}: ${listing.records.length} records${listing.captured ? '' : ' (no capture date in the header)'}`);
+    const input = parseInput(text, path);
+    listings.push(input);
+    const noDate = input.format === 'listing' && !input.captured ? ', no capture date in the header' : '';
+    log(`read ${path}: ${input.records.length} records (${FORMAT_NAMES[input.format]}${noDate})`);
   }
 
   let existing: ExistingFile[];

@@ -13,6 +13,8 @@ export interface Diagnostic {
   file: string;
   /** 1-based line; 0 when the problem concerns the whole file (e.g. it cannot be read). */
   line: number;
+  /** In a JSON input: the JSONPath of the value (`$[3].paper.title`), named instead of the line. */
+  path?: string;
   /** What is wrong, in one sentence. */
   message: string;
   /** What to do about it. */
@@ -32,11 +34,12 @@ export function visibleControls(text: string): string {
 }
 
 /**
- * `file:line: error: message (hint)`: the form editors and terminals make clickable. Messages
- * quote titles and paths from people's files, so controls and bidi characters are made visible.
+ * `file:line: error: message (hint)` (`file:$.json.path: ...` in a JSON input): the form editors
+ * and terminals make clickable. Messages quote titles and paths from people's files, so controls and
+ * bidi characters are made visible.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+  const where = d.path ? `${d.file}:${d.path}` : d.line > 0 ? `${d.file}:${d.line}` : d.file;
   return visibleControls(`${where}: ${d.severity}: ${d.message} ${d.hint}`);
 }
 

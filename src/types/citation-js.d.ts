@@ -6,6 +6,10 @@ declare module '@citation-js/core' {
   }
   export const plugins: {
     config: { get(name: string): Record<string, unknown> };
+    input: {
+      /** Parses `input` as `forceType` through the registered parsers until it is `target`. */
+      chain(input: unknown, options: { forceType: string; target: string; generateGraph?: boolean }): unknown;
+    };
   };
 }
 declare module '@citation-js/plugin-bibtex';

@@ -3,19 +3,26 @@
  * day of the batch to the file writes that bring the content folder up to date, plus a report.
  * Nothing here touches the disk; `scripts/import.ts` reads the inputs and performs the writes.
  *
- * Ownership (issue 3, "What it must get right" 5-7):
+ * Records come from any input format (src/core/inputs): a record is the same paper as another
+ * or as a file when their arXiv ids are equal, else when their folded titles are (`key.ts`).
+ *
+ * Ownership (issue 3, "What it must get right" 5-7; issue 12):
  * - importer-owned fields: title/abstract (recomputed from the raw text by the normalizer),
- *   authors/published (filled in when missing, never replaced), upvotes (highest seen),
- *   sources (appended). title_raw/abstract_raw/added keep the first sighting's value.
+ *   authors/published and the identity fields arxiv, doi, primary_category, submitted, year,
+ *   code (filled in when missing, never replaced), upvotes (highest seen), sources (appended).
+ *   title_raw/added keep the first sighting's value; abstract_raw too, unless that sighting had
+ *   none (a BibTeX entry) and a later one has it. One exception: a `code` link the importer took
+ *   from the abstract gives way to one a source states as code (`pickCodeUrl`).
  * - person-owned: the slug (and so the file name), themes, aliases, any other frontmatter key,
  *   and the MDX body. The importer writes them once, for a new paper, and never again.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics.ts';
 import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates.ts';
-import type { ListingRecord, ParsedListing } from '../listing/index.ts';
+import type { ParsedInput, PaperRecord } from '../inputs/record.ts';
 import { normalizeText } from '../normalize/index.ts';
 import { frontmatterKeyLine, orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
+import { pickCodeUrl } from './code-link.ts';
 import { dedupeKey, keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import { slugBase, uniqueSlug } from './slug.ts';
@@ -65,9 +72,13 @@ export interface ImportPlan {
   report: ImportReport;
 }
 
+/** A parsed input file of any format (a `ParsedListing` is one too). */
+export type PlanSource = Pick<ParsedInput, 'captured' | 'records' | 'diagnostics'>;
+
 export interface PlanInput {
   existing: readonly ExistingFile[];
-  listings: readonly ParsedListing[];
+  /** Parsed input files, in the order given: pasted listings, Daily Papers JSON, BibTeX, CSL-JSON. */
+  listings: readonly PlanSource[];
   /** The day this batch joins the reading list, `YYYY-MM-DD`. */
   added: string;
   /**
@@ -91,7 +102,14 @@ interface Planned {
   /** The data as read from disk, null for a new paper. */
   before: PaperFrontmatter | null;
   /** Where the record that created or first matched it came from, for messages. */
-  origin: { file: string; line: number };
+  origin: Where;
+}
+
+/** A position for messages: `file:line`, or `file:$.json.path` in a JSON input. */
+type Where = { file: string; line: number; path?: string };
+
+function whereOf(record: PaperRecord): Where {
+  return record.path === undefined ? { file: record.file, line: record.line } : { file: record.file, line: record.line, path: record.path };
 }
 
 /**
@@ -112,7 +130,7 @@ export function capAbstract(text: string): string {
 }
 
 /** Records skipped by the parser: each such error stands for one record. */
-const SKIPPING_CODES = new Set(['title-without-abstract', 'abstract-without-title', 'stray-metadata']);
+const SKIPPING_CODES = new Set(['title-without-abstract', 'abstract-without-title', 'stray-metadata', 'invalid-record', 'needs-enrich']);
 
 export function planImport(input: PlanInput): ImportPlan {
   const normalize = input.normalize ?? normalizeText;
@@ -141,6 +159,7 @@ export function planImport(input: PlanInput): ImportPlan {
    * claims): a record with that title, or one that would get that slug, is not imported, so an
    * unreadable file never gets a `-2` twin.
    */
+  const byArxiv = new Map<string, Planned>();
   const broken = new Map<string, string>();
   const brokenSlugs = new Map<string, string>();
   for (const file of input.existing) {
@@ -213,7 +232,7 @@ export function planImport(input: PlanInput): ImportPlan {
       });
       continue;
     }
-    byKey.set(key, {
+    const paper: Planned = {
       path: file.path,
       data,
       extra,
@@ -221,10 +240,12 @@ export function planImport(input: PlanInput): ImportPlan {
       body: parsed.file.body,
       before: checked.data,
       origin: { file: file.path, line: 1 },
-    });
+    };
+    byKey.set(key, paper);
+    if (data.arxiv !== null && !byArxiv.has(data.arxiv)) byArxiv.set(data.arxiv, paper);
   }
 
-  // Listing records, in the order given.
+  // Records of every input, in the order given.
   const seen: Planned[] = [];
   const seenSet = new Set<Planned>();
   for (const listing of input.listings) {
@@ -235,8 +256,7 @@ export function planImport(input: PlanInput): ImportPlan {
         diagnostics.push({
           severity: 'error',
           code: 'invisible-title',
-          file: record.file,
-          line: record.line,
+          ...whereOf(record),
           message: 'this title has no visible text (only spaces, invisible characters or empty math).',
           hint: 'Paste the real title on this line and import again; this paper was not imported.',
         });
@@ -244,13 +264,13 @@ export function planImport(input: PlanInput): ImportPlan {
         continue;
       }
       const key = keyOfCleanTitle(title);
+      const arxiv = record.arxiv ?? null;
       const brokenPath = broken.get(key) ?? (byKey.has(key) ? undefined : brokenSlugs.get(slugBase(title)));
-      if (brokenPath) {
+      if (brokenPath && !(arxiv !== null && byArxiv.has(arxiv))) {
         diagnostics.push({
           severity: 'error',
           code: 'blocked-by-invalid-file',
-          file: record.file,
-          line: record.line,
+          ...whereOf(record),
           message: `this paper's file ${brokenPath} is invalid, so this sighting was not merged into it.`,
           hint: `Fix ${brokenPath} and import again.`,
         });
@@ -261,20 +281,29 @@ export function planImport(input: PlanInput): ImportPlan {
         diagnostics.push({
           severity: 'warning',
           code: 'oversized-abstract',
-          file: record.file,
-          line: record.line,
+          ...whereOf(record),
           message: `the abstract of "${title.slice(0, 60)}" has ${record.abstractRaw.length.toLocaleString('en-US')} characters (arXiv allows 1,920).`,
           hint: `Pages and feeds show its first ${ABSTRACT_MAX_CHARS.toLocaleString('en-US')} characters; check that the line holds one abstract, not a pasted page.`,
         });
       }
       const published = record.published ? resolveListingDate(record.published, capture) : null;
-      let paper = byKey.get(key);
+      let paper = (arxiv !== null ? byArxiv.get(arxiv) : undefined) ?? byKey.get(key);
       if (!paper) {
-        paper = createPaper(record, title, published, input, normalize, taken, diagnostics);
+        paper = createPaper(record, title, published, input, taken);
         byKey.set(key, paper);
       } else {
-        mergeSighting(paper, record, published);
+        if (arxiv !== null && paper.data.arxiv !== null && paper.data.arxiv !== arxiv) {
+          diagnostics.push({
+            severity: 'warning',
+            code: 'arxiv-id-conflict',
+            ...whereOf(record),
+            message: `this record has the title of ${paper.path} but the arXiv id ${arxiv}, not ${paper.data.arxiv}; it was merged by title and the paper keeps ${paper.data.arxiv}.`,
+            hint: `If they are different papers, retitle one; if ${paper.path} has the wrong id, correct its \`arxiv\`.`,
+          });
+        }
+        mergeSighting(paper, record, published, diagnostics);
       }
+      if (paper.data.arxiv !== null && !byArxiv.has(paper.data.arxiv)) byArxiv.set(paper.data.arxiv, paper);
       if (!seenSet.has(paper)) {
         seenSet.add(paper);
         seen.push(paper);
@@ -285,9 +314,18 @@ export function planImport(input: PlanInput): ImportPlan {
   // Validate everything, then emit writes for what changed.
   const writes: FileWrite[] = [];
   for (const paper of seen) {
-    if (paper.before) {
-      paper.data.title = paper.title;
-      paper.data.abstract = capAbstract(normalize(paper.data.abstract_raw));
+    paper.data.title = paper.title;
+    paper.data.abstract = capAbstract(normalize(paper.data.abstract_raw));
+    // New papers are classified once every record is in (a BibTeX entry may come without the abstract).
+    if (paper.before === null && input.classify) paper.data.themes = classify(input.classify, paper, diagnostics);
+    if (paper.before === null && paper.data.abstract_raw === '') {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'no-abstract',
+        ...paper.origin,
+        message: `"${paper.data.title_raw.slice(0, 60)}" is new and has no abstract; it was added with an empty one.`,
+        hint: 'Import a listing or Daily Papers JSON that has the paper (the abstract is filled in), or add `abstract` to the entry.',
+      });
     }
     const fields = changedFields(paper.before, paper.data);
     const action: Action = paper.before === null ? 'added' : fields.length > 0 ? 'updated' : 'unchanged';
@@ -298,8 +336,7 @@ export function planImport(input: PlanInput): ImportPlan {
       diagnostics.push({
         severity: 'error',
         code: 'invalid-paper',
-        file: paper.origin.file,
-        line: paper.origin.line,
+        ...paper.origin,
         message: `the paper "${paper.data.title_raw.slice(0, 60)}" would break the schema (field "${issue.path.join('.')}": ${issue.message}).`,
         hint: 'Fix the record in the listing (or the paper file) and import again; this paper was not written.',
       });
@@ -326,30 +363,12 @@ export function captureDay(captured: ListingDate | null, added: string): string 
 }
 
 function createPaper(
-  record: ListingRecord,
+  record: PaperRecord,
   title: string,
   published: string | null,
   input: PlanInput,
-  normalize: (raw: string) => string,
   taken: Set<string>,
-  diagnostics: Diagnostic[],
 ): Planned {
-  const abstract = capAbstract(normalize(record.abstractRaw));
-  let themes: string[] = [];
-  if (input.classify) {
-    try {
-      themes = [...new Set(input.classify({ title, abstract }))];
-    } catch (error) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'classifier-failed',
-        file: record.file,
-        line: record.line,
-        message: `the theme classifier failed on this paper (${error instanceof Error ? error.message : String(error)}).`,
-        hint: 'The paper was imported without themes; add them by hand in its frontmatter.',
-      });
-    }
-  }
   const slug = uniqueSlug(slugBase(title), taken);
   return {
     path: `papers/${slug}.mdx`,
@@ -357,19 +376,20 @@ function createPaper(
       slug,
       title,
       title_raw: record.titleRaw,
-      abstract,
+      // Normalized with every paper's once all records are in.
+      abstract: '',
       abstract_raw: record.abstractRaw,
-      authors: { count: record.authorCount, attribution: record.attribution, names: [] },
-      arxiv: null,
-      doi: null,
-      primary_category: null,
-      submitted: null,
-      year: null,
-      code: null,
+      authors: { count: record.authorCount, attribution: record.attribution, names: record.names ?? [] },
+      arxiv: record.arxiv ?? null,
+      doi: record.doi ?? null,
+      primary_category: record.primaryCategory ?? null,
+      submitted: record.submitted ?? null,
+      year: record.year ?? null,
+      code: pickCodeUrl(record.code, record.abstractRaw),
       published,
       upvotes: record.upvotes,
       added: input.added,
-      themes,
+      themes: [],
       aliases: [],
       sources: [source(record)],
     },
@@ -377,26 +397,76 @@ function createPaper(
     title,
     body: '',
     before: null,
-    origin: { file: record.file, line: record.line },
+    origin: whereOf(record),
   };
 }
 
-/** Merges one more sighting: fills what is missing, keeps the highest upvotes, records the source. */
-function mergeSighting(paper: Planned, record: ListingRecord, published: string | null): void {
+/** Theme slugs for a new paper from its clean title and abstract; a failing classifier is a warning. */
+function classify(classifyThemes: ClassifyThemes, paper: Planned, diagnostics: Diagnostic[]): string[] {
+  try {
+    return [...new Set(classifyThemes({ title: paper.data.title, abstract: paper.data.abstract }))];
+  } catch (error) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'classifier-failed',
+      ...paper.origin,
+      message: `the theme classifier failed on this paper (${error instanceof Error ? error.message : String(error)}).`,
+      hint: 'The paper was imported without themes; add them by hand in its frontmatter.',
+    });
+    return [];
+  }
+}
+
+/**
+ * Merges one more sighting: fills what is missing (an empty abstract too), keeps the highest
+ * upvotes, records the source. A stated code link replaces one taken from the abstract.
+ * When the author names and the listing's author count disagree for the first time, warns.
+ */
+function mergeSighting(
+  paper: Planned,
+  record: PaperRecord,
+  published: string | null,
+  diagnostics: Diagnostic[],
+): void {
   const data = paper.data;
+  const before = data.authors;
+  const names = before.names.length > 0 ? before.names : (record.names ?? []);
   data.authors = {
-    count: data.authors.count ?? record.authorCount,
-    attribution: data.authors.attribution ?? record.attribution,
-    names: data.authors.names,
+    count: before.count ?? record.authorCount,
+    attribution: before.attribution ?? record.attribution,
+    names,
   };
+  const newlyDisagree =
+    data.authors.count !== null &&
+    names.length > 0 &&
+    data.authors.count !== names.length &&
+    (before.count === null || before.names.length === 0);
+  if (newlyDisagree) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'author-count-mismatch',
+      ...whereOf(record),
+      message: `${paper.path}: the listing shows ${data.authors.count} authors but ${names.length} are named (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''}); both are kept (authors.count, authors.names).`,
+      hint: 'Nothing to do when arXiv versions differ in their author lists; otherwise correct the wrong one in the paper file.',
+    });
+  }
+  if (data.abstract_raw === '' && record.abstractRaw !== '') data.abstract_raw = record.abstractRaw;
+  data.arxiv ??= record.arxiv ?? null;
+  data.doi ??= record.doi ?? null;
+  data.primary_category ??= record.primaryCategory ?? null;
+  data.submitted ??= record.submitted ?? null;
+  data.year ??= record.year ?? null;
+  const stated = record.code ? pickCodeUrl(record.code, '') : null;
+  const fromAbstract = pickCodeUrl(null, data.abstract_raw);
+  if (data.code === null || (stated !== null && data.code === fromAbstract)) data.code = stated ?? fromAbstract;
   data.published ??= published;
   if (record.upvotes !== null) data.upvotes = Math.max(data.upvotes ?? 0, record.upvotes);
   const src = source(record);
   if (!data.sources.some((s) => s.file === src.file && s.line === src.line)) data.sources.push(src);
 }
 
-/** Sources name the listing file, not its path, so they are the same on every machine. */
-function source(record: ListingRecord): { file: string; line: number } {
+/** Sources name the input file, not its path, so they are the same on every machine. */
+function source(record: PaperRecord): { file: string; line: number } {
   return { file: record.file.replace(/^.*[\\/]/, ''), line: record.line };
 }
 

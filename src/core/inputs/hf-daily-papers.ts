@@ -1,0 +1,117 @@
+/**
+ * The Hugging Face Daily Papers API response (`GET https://huggingface.co/api/daily_papers?date=
+ * YYYY-MM-DD`, saved to a file): an array of `{ paper: { id, authors: [{ name }], publishedAt,
+ * title, summary, upvotes }, publishedAt, title, ... }` (shape of the real recording in
+ * tests/fixtures/hf/). `paper.id` is the arXiv id, `paper.publishedAt` arXiv's first version,
+ * the outer `publishedAt` the day the paper was posted to Daily Papers. arXiv's hard line breaks
+ * in titles and abstracts become spaces, as on the listing page. Newer responses may carry
+ * `paper.githubRepo`; no recording here has it, so it is read only when it is a string.
+ * Never throws: a bad element is an error naming its `$[i].path` and line, and is skipped.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import { arxivIdOf } from '../papers/arxiv.ts';
+import { arrayElementOffsets, isObject, jsonPath, lineAt, parseJson } from './json.ts';
+import type { ParsedInput, PaperRecord } from './record.ts';
+
+/** arXiv line breaks (`\n  `) and any other run of whitespace become one space. */
+function unwrap(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `2024-10-22T17:59:30.000Z` -> `2024-10-22`; null unless it starts with a real day. */
+function dayOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(value);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === `${m[1]}-${m[2]}-${m[3]}` ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+export function parseDailyPapersJson(text: string, file: string): ParsedInput {
+  const diagnostics: Diagnostic[] = [];
+  const records: PaperRecord[] = [];
+  const result: ParsedInput = { file, format: 'hf-daily-papers', captured: null, records, diagnostics };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'invalid-json',
+      file,
+      line: parsed.line,
+      message: `this is not valid JSON (${parsed.message}).`,
+      hint: 'Save the API response unchanged (curl -o file.json "https://huggingface.co/api/daily_papers?date=YYYY-MM-DD") and import that file.',
+    });
+    return result;
+  }
+  if (!Array.isArray(parsed.value)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'invalid-json',
+      file,
+      line: 1,
+      path: '$',
+      message: 'a Daily Papers response is an array of papers, and this JSON is not an array.',
+      hint: 'Save the response of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD unchanged.',
+    });
+    return result;
+  }
+  const source = text.replace(/^\uFEFF/, '');
+  const offsets = arrayElementOffsets(source);
+  parsed.value.forEach((item: unknown, index) => {
+    const line = lineAt(source, offsets[index] ?? 0);
+    const problem = (severity: Diagnostic['severity'], path: string, message: string, hint: string): void => {
+      diagnostics.push({ severity, code: severity === 'error' ? 'invalid-record' : 'bad-field', file, line, path, message, hint });
+    };
+    const paper = isObject(item) ? item['paper'] : undefined;
+    if (!isObject(item) || !isObject(paper)) {
+      problem('error', jsonPath(index, 'paper'), 'this element has no "paper" object.', 'Each element of a Daily Papers response is { "paper": {...}, ... }; this one was not imported.');
+      return;
+    }
+    const rawTitle = typeof paper['title'] === 'string' ? paper['title'] : item['title'];
+    const titleRaw = typeof rawTitle === 'string' ? unwrap(rawTitle) : '';
+    if (!titleRaw) {
+      problem('error', jsonPath(index, 'paper', 'title'), 'this paper has no title.', 'This element was not imported; save the API response unchanged.');
+      return;
+    }
+    if (typeof paper['summary'] !== 'string') {
+      problem('error', jsonPath(index, 'paper', 'summary'), `"${titleRaw.slice(0, 60)}" has no abstract ("summary").`, 'This element was not imported; save the API response unchanged.');
+      return;
+    }
+    const names: string[] = [];
+    if (Array.isArray(paper['authors'])) {
+      paper['authors'].forEach((author: unknown, a) => {
+        const name = isObject(author) && typeof author['name'] === 'string' ? unwrap(author['name']) : '';
+        if (name) names.push(name);
+        else problem('warning', jsonPath(index, 'paper', 'authors', a, 'name'), `author ${a + 1} of "${titleRaw.slice(0, 60)}" has no name.`, 'The paper was imported without that author.');
+      });
+    } else if (paper['authors'] !== undefined) {
+      problem('warning', jsonPath(index, 'paper', 'authors'), `the authors of "${titleRaw.slice(0, 60)}" are not a list.`, 'The paper was imported without author names.');
+    }
+    const arxiv = typeof paper['id'] === 'string' ? arxivIdOf(paper['id']) : null;
+    if (arxiv === null) {
+      problem('warning', jsonPath(index, 'paper', 'id'), `"${titleRaw.slice(0, 60)}" has no arXiv id (id: ${JSON.stringify(paper['id'] ?? null)}).`, 'The paper was imported without one; `npm run enrich` can look it up by title.');
+    }
+    const published = dayOf(item['publishedAt']);
+    const upvotes = paper['upvotes'];
+    records.push({
+      file,
+      line,
+      path: jsonPath(index),
+      titleRaw,
+      abstractRaw: unwrap(paper['summary']),
+      // The listing's "N authors" is the length of this list.
+      authorCount: names.length > 0 ? names.length : null,
+      attribution: null,
+      published: published ? { year: Number(published.slice(0, 4)), month: Number(published.slice(5, 7)), day: Number(published.slice(8, 10)) } : null,
+      upvotes: typeof upvotes === 'number' && Number.isSafeInteger(upvotes) && upvotes >= 0 ? upvotes : null,
+      names,
+      arxiv,
+      submitted: dayOf(paper['publishedAt']),
+      code: typeof paper['githubRepo'] === 'string' ? paper['githubRepo'] : null,
+    });
+  });
+  if (parsed.value.length === 0) {
+    diagnostics.push({ severity: 'error', code: 'empty-file', file, line: 1, path: '$', message: 'this Daily Papers response lists no papers.', hint: 'Check the date in the request.' });
+  }
+  return result;
+}
