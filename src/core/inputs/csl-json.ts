@@ -5,7 +5,8 @@
  * Never throws: an item without a title is an error naming its `$[i]` and line, and is skipped.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivIdOf } from '../papers/arxiv.ts';
+import { unwrap } from '../arxiv/atom.ts';
+import { parseArxivReference } from '../arxiv/ids.ts';
 import { urlsIn } from '../papers/code-link.ts';
 import { arrayElementOffsets, isObject, jsonPath, lineAt, parseJson } from './json.ts';
 import type { ParsedInput, PaperRecord } from './record.ts';
@@ -19,10 +20,6 @@ export interface BibtexExtras {
 }
 
 const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
-
-function unwrap(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? unwrap(value) : typeof value === 'number' ? String(value) : '';
@@ -46,6 +43,10 @@ function yearOf(date: unknown): number | null {
   const first = Array.isArray(parts) && Array.isArray(parts[0]) ? Number(parts[0][0]) : NaN;
   const year = Number.isInteger(first) ? first : Number(/\b(\d{4})\b/.exec(text(date['raw']) || text(date['literal']))?.[1]);
   return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
+}
+
+function arxivIdOf(text: string): string | null {
+  return parseArxivReference(text)?.id ?? null;
 }
 
 /** A DOI written bare or as a resolver URL; null when it is not one. */
@@ -76,7 +77,7 @@ export function recordFromCsl(
   const arxiv =
     (extras.eprint && eprintIsArxiv ? arxivIdOf(extras.eprint) : null) ??
     arxivIdOf(text(item['URL'])) ??
-    (doi ? arxivIdOf(doi) : null) ??
+    arxivIdOf(/^10\.48550\/arxiv\.(.+)$/i.exec(doi ?? '')?.[1] ?? '') ??
     arxivIdOf(text(item['number']));
   const names = Array.isArray(item['author']) ? item['author'].map(cslName).filter(Boolean) : [];
   return {

@@ -9,14 +9,10 @@
  * Never throws: a bad element is an error naming its `$[i].path` and line, and is skipped.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { arxivIdOf } from '../papers/arxiv.ts';
+import { unwrap } from '../arxiv/atom.ts';
+import { parseArxivReference } from '../arxiv/ids.ts';
 import { arrayElementOffsets, isObject, jsonPath, lineAt, parseJson } from './json.ts';
 import type { ParsedInput, PaperRecord } from './record.ts';
-
-/** arXiv line breaks (`\n  `) and any other run of whitespace become one space. */
-function unwrap(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** `2024-10-22T17:59:30.000Z` -> `2024-10-22`; null unless it starts with a real day. */
 function dayOf(value: unknown): string | null {
@@ -87,7 +83,7 @@ export function parseDailyPapersJson(text: string, file: string): ParsedInput {
     } else if (paper['authors'] !== undefined) {
       problem('warning', jsonPath(index, 'paper', 'authors'), `the authors of "${titleRaw.slice(0, 60)}" are not a list.`, 'The paper was imported without author names.');
     }
-    const arxiv = typeof paper['id'] === 'string' ? arxivIdOf(paper['id']) : null;
+    const arxiv = typeof paper['id'] === 'string' ? (parseArxivReference(paper['id'])?.id ?? null) : null;
     if (arxiv === null) {
       problem('warning', jsonPath(index, 'paper', 'id'), `"${titleRaw.slice(0, 60)}" has no arXiv id (id: ${JSON.stringify(paper['id'] ?? null)}).`, 'The paper was imported without one; `npm run enrich` can look it up by title.');
     }

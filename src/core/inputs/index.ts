@@ -4,7 +4,7 @@
  * export without an extension is still read for what it is.
  */
 import { parseListing } from '../listing/index.ts';
-import { arxivIdOf } from '../papers/arxiv.ts';
+import { parseArxivReference } from '../arxiv/ids.ts';
 import { parseBibtex } from './bibtex.ts';
 import { parseCslJson } from './csl-json.ts';
 import { parseDailyPapersJson } from './hf-daily-papers.ts';
@@ -40,7 +40,7 @@ export function detectFormat(text: string): InputFormat {
   const firstLine = lines.find((l) => l !== '' && !l.startsWith('%'));
   if (firstLine !== undefined && BIBTEX_ENTRY.test(firstLine)) return 'bibtex';
   const idLines = lines.filter((l) => l !== '' && !l.startsWith('#'));
-  if (idLines.length > 0 && idLines.every((l) => arxivIdOf(l) !== null)) return 'arxiv-ids';
+  if (idLines.length > 0 && idLines.every((l) => parseArxivReference(l) !== null)) return 'arxiv-ids';
   return 'listing';
 }
 
@@ -70,7 +70,7 @@ function parseIdList(text: string, file: string): ParsedInput {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .flatMap((line, i) => {
-      const id = arxivIdOf(line);
+      const id = parseArxivReference(line)?.id ?? null;
       return id === null
         ? []
         : [
