@@ -3,7 +3,7 @@
  * and `papers/<slug>.json` (CSL-JSON), from the list `src/pages/citation-jobs.json.ts`
  * writes into the output (then deleted). Themes and digests have their own routes (few files).
  *
- * Formatting is cached by a hash of each paper's CSL item in one JSON file
+ * Formatting is cached by a hash of each paper's citation in one JSON file
  * (`node_modules/.cache/lectern-citations.json`, or env LECTERN_CITATION_CACHE): a rebuild
  * formats only new or changed papers (citation-js takes ~0.1 ms a paper) and copies the rest.
  * Each build saves only the entries it used, so the cache never outgrows the site.
@@ -14,19 +14,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatBibtex, formatCslJson, type CslItem } from '../core/cite/index.ts';
+import { formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
 import { lecternConfig } from '../config.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 
 export interface CitationJob {
   slug: string;
-  item: CslItem;
+  item: Citation;
 }
 
 export const CITATION_JOBS_FILE = 'citation-jobs.json';
 
 /** Bump when the formatters' output changes: every cached entry is then formatted again. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 interface CachedCitation {
   bib: string;
@@ -40,7 +40,7 @@ export interface CitationReport {
   formatted: number;
 }
 
-const itemHash = (item: CslItem): string => createHash('sha256').update(JSON.stringify([FORMAT_VERSION, item])).digest('base64url');
+const itemHash = (item: Citation): string => createHash('sha256').update(JSON.stringify([FORMAT_VERSION, item])).digest('base64url');
 
 /** The cache's entries by item hash; empty when the file is missing or unreadable (it is only a cache). */
 async function readCache(cacheFile: string): Promise<Map<string, CachedCitation>> {

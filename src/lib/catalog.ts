@@ -8,6 +8,8 @@ import { getThemes, type SiteTheme } from './themes.ts';
 import { renderCleanText, type RenderedText } from '../core/render/math.ts';
 import { isoWeekOf, weekId } from '../core/digest/week.ts';
 import { UNTHEMED_SLUG } from './site.ts';
+import { firstAuthors } from '../core/papers/authors.ts';
+import { paperYear } from '../core/papers/identity.ts';
 
 export interface PaperView {
   slug: string;
@@ -21,9 +23,22 @@ export interface PaperView {
   themes: SiteTheme[];
   /** ISO week of `added`, `2026-W48`: the search filter and the digest it belongs to. */
   addedWeek: string;
+  /** `year` as text, for the search filter and result rows (one year everywhere a paper is listed). */
   publishedYear: string | null;
-  /** `{ label: 'Authors', value: '7' }`, `{ label: 'Organisation', value: 'Apple' }`, or null when unknown. */
+  /**
+   * When author names are unknown, what the listing said instead: `{ label: 'Authors', value:
+   * '7' }`, `{ label: 'Organisation', value: 'Apple' }`; null when it said nothing either.
+   */
   authors: { label: string; value: string } | null;
+  /**
+   * For list rows: "Tri Dao, Dan Fu and Stefano Ermon", "… et al." beyond three names; without
+   * names, "7 authors" or the organisation; empty when nothing is known.
+   */
+  authorsShort: string;
+  /** The year the paper is cited under: first arXiv version, else Hugging Face publication, else a source's year. */
+  year: number | null;
+  /** `authorsShort · year` for list rows and search results ("Albert Gu and Tri Dao · 2023"); may be empty. */
+  byline: string;
 }
 
 export interface ThemeView extends SiteTheme {
@@ -39,6 +54,18 @@ export interface Catalog {
   unthemed: PaperView[];
   years: string[];
   weeks: string[];
+}
+
+function authorsShort({ names, count, attribution }: PaperEntry['data']['authors']): string {
+  if (names.length > 0) return firstAuthors(names);
+  if (count !== null) return count === 1 ? '1 author' : `${count} authors`;
+  return attribution?.name ?? '';
+}
+
+function identity(data: PaperEntry['data']): Pick<PaperView, 'authorsShort' | 'year' | 'publishedYear' | 'byline'> {
+  const short = authorsShort(data.authors);
+  const year = paperYear(data);
+  return { authorsShort: short, year, publishedYear: year === null ? null : String(year), byline: [short, year].filter(Boolean).join(' · ') };
 }
 
 function authorsOf(authors: PaperEntry['data']['authors']): PaperView['authors'] {
@@ -66,7 +93,7 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
       );
     }
     const title = renderCleanText(data.title);
-    const abstract = renderCleanText(data.abstract);
+    const abstract = renderCleanText(data.abstract, { linkUrls: true });
     return {
       slug: entry.id,
       entry,
@@ -77,8 +104,8 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
       abstractText: abstract.plain,
       themes: data.themes.map((slug) => themeBySlug.get(slug)!),
       addedWeek: weekId(isoWeekOf(data.added)),
-      publishedYear: data.published?.slice(0, 4) ?? null,
       authors: authorsOf(data.authors),
+      ...identity(data),
     };
   });
   const themes = taxonomy.map((theme) => ({

@@ -1,31 +1,31 @@
 /**
- * Citations of the build: one CSL item per paper under a stable key, computed once from the
+ * Citations of the build: one citation per paper under a stable key, computed once from the
  * memoised paper load. Routes `/themes/<theme>.bib|.json` and `/digests/<week>.bib|.json` answer
  * from here; `/papers/<slug>.bib|.json` are written by src/integrations/citation-files.ts from
  * the `/citation-jobs.json` route (two routes per paper cost more than the files themselves).
  */
-import { citationKeys, cslItem, formatBibtex, formatCslJson, type CslItem } from '../core/cite/index.ts';
+import { citationKeys, citationOf, formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
 import { getPapers } from './papers.ts';
 import { absoluteUrl, paperPath } from './site.ts';
 
-let items: Promise<Map<string, CslItem>> | undefined;
+let items: Promise<Map<string, Citation>> | undefined;
 
-/** CSL items by paper slug. */
-export function getCitations(): Promise<Map<string, CslItem>> {
+/** Citations by paper slug. */
+export function getCitations(): Promise<Map<string, Citation>> {
   items ??= getPapers().then((papers) => {
     const keys = citationKeys(papers.map((paper) => paper.data));
     return new Map(
       papers.map(({ data }) => [
         data.slug,
-        cslItem({ ...data, pageUrl: absoluteUrl(paperPath(data.slug)) }, keys.get(data.slug)!),
+        citationOf({ ...data, pageUrl: absoluteUrl(paperPath(data.slug)) }, keys.get(data.slug)!),
       ]),
     );
   });
   return items;
 }
 
-/** The CSL items of some papers, in the order given. */
-export async function citationsOf(slugs: readonly string[]): Promise<CslItem[]> {
+/** The citations of some papers, in the order given. */
+export async function citationsOf(slugs: readonly string[]): Promise<Citation[]> {
   const all = await getCitations();
   return slugs.map((slug) => all.get(slug)!);
 }

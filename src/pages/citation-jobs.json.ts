@@ -1,5 +1,5 @@
 /**
- * Every paper's CSL item, for the citation-files integration, which writes `papers/<slug>.bib`
+ * Every paper's citation, for the citation-files integration, which writes `papers/<slug>.bib`
  * and `papers/<slug>.json` from it at the end of the build and then deletes this file.
  */
 import type { APIRoute } from 'astro';

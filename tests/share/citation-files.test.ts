@@ -7,21 +7,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCitationFiles, type CitationJob } from '../../src/integrations/citation-files.ts';
-import { formatBibtex, formatCslJson, type CslItem } from '../../src/core/cite/index.ts';
+import { citationOf, formatBibtex, formatCslJson, type Citation } from '../../src/core/cite/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-citations-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const item = (slug: string, title: string): CslItem => ({
-  id: slug,
-  'citation-key': slug.replace(/-/g, ''),
-  type: 'article',
-  title,
-  accessed: { 'date-parts': [[2026, 11, 24]] },
-  URL: `https://lectern.example.org/papers/${slug}/`,
-  source: 'Hugging Face Daily Papers',
-  note: 'Listed in lectern',
-});
+const item = (slug: string, title: string): Citation =>
+  citationOf(
+    {
+      slug,
+      title,
+      abstract: '',
+      published: null,
+      submitted: null,
+      year: null,
+      added: '2026-11-24',
+      authors: { count: null, attribution: null, names: ['Tri Dao'] },
+      arxiv: null,
+      primary_category: null,
+      doi: null,
+      pageUrl: `https://lectern.example.org/papers/${slug}/`,
+    },
+    slug.replace(/-/g, ''),
+  );
 const jobs: CitationJob[] = [
   { slug: 'mamba', item: item('mamba', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces') },
   { slug: 'flash-attention', item: item('flash-attention', 'FlashAttention: Fast and Memory-Efficient Exact Attention') },
@@ -42,7 +50,7 @@ describe('citation files', () => {
     const report = await writeCitationFiles(changed, join(work, 'out2'), cache);
     expect(report.formatted).toBe(1);
     expect(readFileSync(join(work, 'out2', 'papers', 'mamba.bib'), 'utf8')).toBe(readFileSync(join(work, 'out1', 'papers', 'mamba.bib'), 'utf8'));
-    expect(readFileSync(join(work, 'out2', 'papers', 'flash-attention.bib'), 'utf8')).toContain('FlashAttention-2');
+    expect(readFileSync(join(work, 'out2', 'papers', 'flash-attention.bib'), 'utf8')).toContain('{FlashAttention}-2');
     // The cache keeps only what the last build used.
     expect(Object.keys(JSON.parse(readFileSync(cache, 'utf8')) as object)).toHaveLength(2);
   });

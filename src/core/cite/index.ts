@@ -1,34 +1,65 @@
 /**
- * Citations of papers as BibTeX and CSL-JSON, for `/papers/<slug>.bib|.json` and for whole
- * themes and digests. Citation.js does the formatting (field mapping, LaTeX escaping); this
- * module decides what a Daily Papers record says as a citation and which key it gets.
+ * Citations of papers as BibTeX and CSL-JSON, for `/papers/<slug>.bib|.json`, whole themes and
+ * digests, and the entry shown on a paper page.
  *
- * What the input knows: a clean title and abstract, a publication day on Hugging Face (may be
- * null), an author count or an organisation, never author names or an arXiv id. So an entry is a
- * preprint (`@misc` in BibTeX, type `article` in CSL) whose URL is a Hugging Face paper search
- * for the title, with the reading group's permanent page in the note.
+ * A paper becomes one `Citation` (plain, JSON-serialisable: the build caches formatted files by
+ * its hash), and each format is a pure function of citations. An arXiv paper is cited as arXiv
+ * itself exports it: `@misc` with `eprint`, `archivePrefix = {arXiv}`, `primaryClass` and the
+ * abstract URL; a paper without an id is cited with the reading group's page as its URL. When
+ * no author names are known the citation says so (a `%` line above the entry, a CSL note, the
+ * page) instead of passing off an author-less entry as complete.
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
+import { splitName, isOrganisation } from '../papers/authors.ts';
+import { arxivAbsUrl, paperYear } from '../papers/identity.ts';
 import { toPlainText } from '../normalize/index.ts';
+import { BIBTEX_MONTHS, bibtexEntry, bibtexEscape, bibtexNames, bibtexTitle, bibtexVerbatim, type BibtexField, type BibtexName } from './bibtex.ts';
 
-/** What a citation needs to know about a paper. */
+/** What a citation needs to know about a paper (the frontmatter's fields, plus its page URL). */
 export interface CitablePaper {
   readonly slug: string;
   /** Clean text (math as `$...$`). */
   readonly title: string;
   readonly abstract: string;
-  /** `YYYY-MM-DD` or null when the listing had no date. */
+  /** `YYYY-MM-DD` on Hugging Face, or null. */
   readonly published: string | null;
+  /** `YYYY-MM-DD` of the first arXiv version, or null. */
+  readonly submitted: string | null;
+  readonly year: number | null;
   /** `YYYY-MM-DD`, the day the paper joined the reading list. */
   readonly added: string;
   readonly authors: {
     readonly count: number | null;
     readonly attribution: { readonly handle: string; readonly name: string } | null;
+    readonly names: readonly string[];
   };
+  readonly arxiv: string | null;
+  readonly primary_category: string | null;
+  readonly doi: string | null;
   /** Absolute URL of the paper's page on the site. */
   readonly pageUrl: string;
+}
+
+/** A CSL name: split person, or an organisation as a literal. */
+export type CitationName = { family: string; given?: string; suffix?: string } | { literal: string };
+
+/** Everything both formats need, in plain data. */
+export interface Citation {
+  key: string;
+  /** Plain Unicode text (math as readable text). */
+  title: string;
+  abstract: string;
+  authors: CitationName[];
+  /** Set when the authors are unknown: "citation incomplete: authors unknown (7 authors)". */
+  incomplete: string | null;
+  /** The best date known: [year], [year, month] or [year, month, day]. */
+  issued: number[] | null;
+  /** The day the paper joined the reading list (CSL `accessed`). */
+  accessed: string;
+  arxiv: string | null;
+  primaryClass: string | null;
+  doi: string | null;
+  /** The arXiv abstract page, else the paper's page on the site. */
+  url: string;
 }
 
 /** A CSL-JSON item (CSL 1.0.2 input schema) as this module writes it. */
@@ -38,18 +69,18 @@ export interface CslItem {
   type: 'article';
   title: string;
   abstract?: string;
-  author?: Array<{ literal: string }>;
-  issued?: { 'date-parts': [[number, number, number]] };
-  accessed: { 'date-parts': [[number, number, number]] };
+  author?: CitationName[];
+  issued?: { 'date-parts': [number[]] };
+  accessed: { 'date-parts': [number[]] };
   URL: string;
-  source: string;
-  note: string;
+  DOI?: string;
+  number?: string;
+  publisher?: string;
+  note?: string;
 }
 
-/** The Hugging Face paper search for a title (arXiv ids are not in the listings). */
-export function huggingFaceSearchUrl(plainTitle: string): string {
-  return `https://huggingface.co/papers?q=${encodeURIComponent(plainTitle)}`;
-}
+/** What every page and file says when a citation has no authors. */
+export const INCOMPLETE_AUTHORS = 'citation incomplete: authors unknown';
 
 /** Words a key does not start with and skips: they say nothing about the paper. */
 const KEY_STOPWORDS = new Set(['a', 'an', 'the', 'of', 'on', 'for', 'and', 'in', 'to', 'with', 'via', 'by', 'is', 'are', 'at', 'from']);
@@ -87,50 +118,87 @@ export function citationKeys(papers: ReadonlyArray<{ readonly slug: string; read
   return keys;
 }
 
-function dateParts(day: string): [[number, number, number]] {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return [[y, m, d]];
+function citationName(name: string): CitationName {
+  const { given, family, suffix } = splitName(name);
+  if (isOrganisation(name)) return { literal: family };
+  return { family, ...(given ? { given } : {}), ...(suffix ? { suffix } : {}) };
 }
 
-/** The CSL-JSON item of a paper under `key`. */
-export function cslItem(paper: CitablePaper, key: string): CslItem {
-  const title = toPlainText(paper.title);
-  const abstract = toPlainText(paper.abstract);
-  const { count, attribution } = paper.authors;
-  const notes = [`Reading list: ${paper.pageUrl}`];
-  if (attribution === null && count !== null) notes.unshift(count === 1 ? '1 author' : `${count} authors`);
+function dayParts(day: string): number[] {
+  return day.split('-').map(Number);
+}
+
+/** What the source said about the authors, for the "incomplete" notice. */
+function authorHint({ count, attribution }: CitablePaper['authors']): string {
+  if (count !== null) return ` (${count === 1 ? '1 author' : `${count} authors`})`;
+  return attribution ? ` (listed by ${attribution.name})` : '';
+}
+
+/** A name with control characters as spaces, or '' when nothing printable is left. */
+function printableName(name: string): string {
+  return name.replace(/[\p{Cc}\p{Surrogate}]/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/** The citation of a paper under `key`. */
+export function citationOf(paper: CitablePaper, key: string): Citation {
+  const names = paper.authors.names.map(printableName).filter(Boolean);
+  const day = paper.submitted ?? paper.published;
+  const year = paperYear(paper);
   return {
-    id: key,
-    'citation-key': key,
+    key,
+    title: toPlainText(paper.title),
+    abstract: toPlainText(paper.abstract),
+    authors: names.map(citationName),
+    incomplete: names.length === 0 ? `${INCOMPLETE_AUTHORS}${authorHint(paper.authors)}` : null,
+    issued: day ? dayParts(day) : year !== null ? [year] : null,
+    accessed: paper.added,
+    arxiv: paper.arxiv,
+    primaryClass: paper.primary_category,
+    doi: paper.doi,
+    url: paper.arxiv ? arxivAbsUrl(paper.arxiv) : paper.pageUrl,
+  };
+}
+
+/** The CSL-JSON item of a citation; arXiv papers as Zotero exports them (publisher arXiv, number `arXiv:<id>`). */
+export function cslItem(citation: Citation): CslItem {
+  return {
+    id: citation.key,
+    'citation-key': citation.key,
     type: 'article',
-    title,
-    ...(abstract ? { abstract } : {}),
-    ...(attribution ? { author: [{ literal: attribution.name }] } : {}),
-    ...(paper.published ? { issued: { 'date-parts': dateParts(paper.published) } } : {}),
-    accessed: { 'date-parts': dateParts(paper.added) },
-    URL: huggingFaceSearchUrl(title),
-    source: 'Hugging Face Daily Papers',
-    note: notes.join('. '),
+    title: citation.title,
+    ...(citation.abstract ? { abstract: citation.abstract } : {}),
+    ...(citation.authors.length > 0 ? { author: citation.authors } : {}),
+    ...(citation.issued ? { issued: { 'date-parts': [citation.issued] } } : {}),
+    accessed: { 'date-parts': [dayParts(citation.accessed)] },
+    URL: citation.url,
+    ...(citation.doi ? { DOI: citation.doi } : {}),
+    ...(citation.arxiv ? { number: `arXiv:${citation.arxiv}`, publisher: 'arXiv' } : {}),
+    ...(citation.incomplete ? { note: citation.incomplete } : {}),
   };
 }
 
 /** CSL-JSON: an array of items, pretty-printed, ending in a newline. */
-export function formatCslJson(items: readonly CslItem[]): string {
-  return `${JSON.stringify(items, null, 2)}\n`;
+export function formatCslJson(citations: readonly Citation[]): string {
+  return `${JSON.stringify(citations.map(cslItem), null, 2)}\n`;
 }
 
-/**
- * BibTeX entries (Citation.js, ASCII-only output: `α` becomes `$\alpha$`, `%` `\%`, `&` `\&`).
- * Preprints are `@misc` (an `@article` needs a journal); the abstract is left out (long, and
- * BibTeX styles do not print it); the date is year and month, as BibTeX fields hold them.
- */
-export function formatBibtex(items: readonly CslItem[]): string {
-  if (items.length === 0) return '';
-  const data = items.map(({ abstract: _abstract, issued, accessed: _accessed, ...item }) => ({
-    ...item,
-    // CSL type `document` is Citation.js's route to `@misc`.
-    type: 'document',
-    ...(issued ? { issued: { 'date-parts': [issued['date-parts'][0].slice(0, 2)] } } : {}),
-  }));
-  return new Cite(data).format('bibtex', { format: 'text' }).trim().replace(/\r\n/g, '\n') + '\n';
+/** One BibTeX entry. The abstract is left out: long, and bibliography styles do not print it. */
+export function bibtexOf(citation: Citation): string {
+  const [year, month] = citation.issued ?? [];
+  const fields: BibtexField[] = [
+    ['title', bibtexTitle(citation.title)],
+    ...(citation.authors.length > 0 ? [['author', bibtexNames(citation.authors as BibtexName[])] as const] : []),
+    ...(year !== undefined ? [['year', String(year)] as const] : []),
+    ...(month !== undefined && BIBTEX_MONTHS[month - 1] ? [['month', BIBTEX_MONTHS[month - 1]!, 'macro'] as const] : []),
+    ...(citation.arxiv ? [['eprint', citation.arxiv] as const, ['archivePrefix', 'arXiv'] as const] : []),
+    ...(citation.arxiv && citation.primaryClass ? [['primaryClass', bibtexEscape(citation.primaryClass)] as const] : []),
+    ...(citation.doi ? [['doi', bibtexVerbatim(citation.doi)] as const] : []),
+    ['url', bibtexVerbatim(citation.url)],
+  ];
+  return bibtexEntry('misc', citation.key, fields, citation.incomplete ? [citation.incomplete] : []);
+}
+
+/** BibTeX entries, one blank line apart; UTF-8 (see ./bibtex.ts for what is escaped how). */
+export function formatBibtex(citations: readonly Citation[]): string {
+  return citations.map(bibtexOf).join('\n');
 }

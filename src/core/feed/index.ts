@@ -85,13 +85,22 @@ function paperHtml(paper: FeedPaper, themes: readonly ThemeRef[], location: Site
   return `<p>${cleanTextToHtml(paper.abstract)}</p>${links.length ? `<p>Themes: ${links.join(', ')}</p>` : ''}`;
 }
 
+/**
+ * An RSS `<description>`: readers treat it as HTML, so plain text is entity-escaped here, and the
+ * feed writer escapes the result once more for XML. Without this, an abstract saying
+ * `<img src=x onerror=...>` would reach readers as live markup.
+ */
+function rssDescription(plain: string): string {
+  return escapeHtml(plain);
+}
+
 /** RSS items for papers (already chosen and ordered by the caller, e.g. with `newestPapers`). */
 export function paperRssItems(papers: readonly FeedPaper[], themes: readonly ThemeRef[], location: SiteLocation): RSSFeedItem[] {
   return papers.map((paper) => ({
     title: toPlainText(paper.title),
     link: absoluteUrl(location, sitePaths.paper(paper.slug)),
     pubDate: dayToDate(paper.added),
-    description: toPlainText(paperSummary(paper.abstract, paper.tldr)),
+    description: rssDescription(toPlainText(paperSummary(paper.abstract, paper.tldr))),
     content: paperHtml(paper, themes, location),
     categories: themeNames(paper, themes),
   }));
@@ -109,9 +118,10 @@ export function digestRssItems(
     title: digestLabel(digest),
     link: absoluteUrl(location, sitePaths.digest(digest.slug)),
     pubDate: dayToDate(digest.updated),
-    description:
+    description: rssDescription(
       digest.summary ??
-      `${digest.papers.length} paper${digest.papers.length === 1 ? '' : 's'} added from ${digest.start} to ${digest.end}.`,
+        `${digest.papers.length} paper${digest.papers.length === 1 ? '' : 's'} added from ${digest.start} to ${digest.end}.`,
+    ),
     content: html,
     categories: digest.groups.map((group) => group.theme?.name).filter((name): name is string => name !== undefined),
   }));

@@ -41,16 +41,48 @@ export function renderTex(tex: string): string | null {
   }
 }
 
+/** An http(s) URL in running text, up to whitespace or a character URLs do not contain unescaped. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`{}|\\^]+/gi;
+
+/** Drops what ends a sentence rather than the URL: final punctuation, a closing bracket without its opener. */
+function trimUrl(candidate: string): string {
+  let url = candidate.replace(/[.,;:!?*]+$/, '');
+  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+    while (url.endsWith(close) && url.split(open).length < url.split(close).length) url = url.slice(0, -1).replace(/[.,;:!?*]+$/, '');
+  }
+  return url;
+}
+
+/** Escaped text with every http(s) URL in it a link (`rel="noopener"`); anything else stays text. */
+export function linkifyText(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = trimUrl(match[0]);
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname.includes('.')) continue;
+    html += `${escapeHtml(text.slice(last, match.index))}<a href="${escapeHtml(parsed.href)}" rel="noopener">${escapeHtml(url)}</a>`;
+    last = match.index + url.length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
 /**
  * Renders clean text. Each math segment is wrapped in `<span data-pagefind-ignore>` (the KaTeX
  * markup repeats the formula three times) followed by a visually hidden, aria-hidden span with
- * its plain text, so search indexes the formula once, as readable text.
+ * its plain text, so search indexes the formula once, as readable text. With `linkUrls`, URLs in
+ * the text (never inside math) become links.
  */
-export function renderCleanText(clean: string): RenderedText {
+export function renderCleanText(clean: string, options: { linkUrls?: boolean } = {}): RenderedText {
   let hasMath = false;
   const html = splitMath(clean)
     .map((segment) => {
-      if (segment.kind === 'text') return escapeHtml(segment.value);
+      if (segment.kind === 'text') return options.linkUrls ? linkifyText(segment.value) : escapeHtml(segment.value);
       const rendered = renderTex(segment.tex);
       if (rendered === null) return `<code class="math-source">${escapeHtml(segment.tex)}</code>`;
       hasMath = true;
