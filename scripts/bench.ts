@@ -6,7 +6,7 @@
  * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
  * count, and search index size. Prints a table and writes JSON.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,9 +15,11 @@ import { loadSeeds, paperFile, REPO, writeCorpus } from './bench/corpus.ts';
 import { treeSize, type TreeSize } from './bench/measure.ts';
 import { buildPhases, stripAnsi, type Phase } from './bench/phases.ts';
 import { run, type RunResult } from './bench/proc.ts';
+import { measureCardRender, type CardRenderCost } from './bench/og-cards.ts';
 import { packageScript } from './lib/package-script.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { syntheticPapers } from '../src/core/bench/synthetic.ts';
+import type { OgBuildReport } from '../src/integrations/og-images.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
 
@@ -222,6 +224,11 @@ async function main(): Promise<void> {
     const lectern = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, 'build-cold');
     results.lectern = lectern.report;
     if (!lectern.report.ok) log(`lectern build FAILED:\n${lectern.report.logTail?.join('\n')}`);
+    // What the Open Graph step did (src/integrations/og-images.ts writes it).
+    const ogReport = () => JSON.parse(readFileSync(join(env.LECTERN_OG_CACHE, 'last-build.json'), 'utf8')) as OgBuildReport;
+    if (lectern.report.ok) results.ogImages = ogReport();
+    log('Open Graph card render, one at a time');
+    results.ogCard = await measureCardRender(corpus.papers.map((paper) => paper.frontmatter.title));
 
     // 4. One more paper, warm rebuild.
     if (args.incremental && lectern.report.ok) {
@@ -233,6 +240,7 @@ async function main(): Promise<void> {
       log('astro build (lectern, one paper added, warm cache)');
       const rebuild = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, 'build-plus-one');
       if (!rebuild.report.ok) log(`rebuild FAILED:\n${rebuild.report.logTail?.join('\n')}`);
+      if (rebuild.report.ok) results.ogImagesIncremental = ogReport();
       results.incremental = {
         ...rebuild.report,
         // Integrations that cache by content hash say what they regenerated: keep their lines.
@@ -289,10 +297,16 @@ async function main(): Promise<void> {
   rows.push(['dist size', mb(l.dist.bytes), b ? mb(b.dist.bytes) : '']);
   rows.push(['dist files', String(l.dist.files), b ? String(b.dist.files) : '']);
   rows.push(['search index', l.searchIndex ? `${mb(l.searchIndex.bytes)} / ${l.searchIndex.files} files` : 'none', '']);
+  const og = results.ogImages as OgBuildReport | undefined;
+  if (og) rows.push(['OG images rendered (cold)', `${og.generated} in ${s(og.ms)}`, `${(og.bytes / og.total / 1024).toFixed(1)} KiB each`]);
+  const card = results.ogCard as CardRenderCost;
+  rows.push(['OG card, one at a time', `${card.msPerCard.toFixed(1)} ms`, `${(card.bytesPerCard / 1024).toFixed(1)} KiB`]);
   const inc = results.incremental as BuildReport | undefined;
   if (inc) {
     rows.push(['+1 paper rebuild (warm)', inc.ok ? s(inc.wallMs) : 'FAILED', '']);
     for (const phase of inc.phases) rows.push([`  ${phase.name}`, s(phase.ms), '']);
+    const ogInc = results.ogImagesIncremental as OgBuildReport | undefined;
+    if (ogInc) rows.push(['  OG images rendered (warm)', `${ogInc.generated} of ${ogInc.total}`, '']);
   }
   const search = results.search as { firstMs: number; coldMs: number; warmMs: number; bytes: number; error?: string } | undefined;
   if (search?.error) rows.push(['search query', 'FAILED', search.error.slice(0, 60)]);
