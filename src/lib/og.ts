@@ -3,7 +3,7 @@
  * all cards is in ./og-jobs.ts.
  */
 import type { OgCard } from '../core/og/card.ts';
-import { OG_HEIGHT, OG_WIDTH } from '../core/og/card.ts';
+import { OG_HEIGHT, OG_WIDTH, cardAuthors } from '../core/og/card.ts';
 import type { WeekDigest } from '../core/digest/digest.ts';
 import { toPlainText } from '../core/normalize/index.ts';
 import { formatDay } from './format.ts';
@@ -30,11 +30,7 @@ function meta(path: string, card: OgCard): OgImageMeta {
 
 /** A paper's card. */
 export function paperCard(paper: Pick<PaperView, 'data' | 'titleText' | 'themes'>): OgCard {
-  const { count, attribution } = paper.data.authors;
-  const authors = count !== null ? `${count} author${count === 1 ? '' : 's'}` : (attribution?.name ?? null);
-  const detail = [paper.data.published && `Published ${formatDay(paper.data.published)}`, authors]
-    .filter(Boolean)
-    .join(' · ');
+  const detail = [cardAuthors(paper.data.authors), paper.data.published && `Published ${formatDay(paper.data.published)}`].filter(Boolean).join(' · ');
   return { kicker: 'Paper', title: paper.titleText, themes: paper.themes.map((t) => t.name), detail, siteName: SITE_NAME };
 }
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, tr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, ogCardHash, type OgCard, type OgJob } from '../../src/core/og/card.ts';
+import { OG_HEIGHT, OG_WIDTH, cardAuthors, ogCardHash, type OgCard, type OgJob } from '../../src/core/og/card.ts';
 import { OG_COLORS, OG_FONT_STACK, cardTree } from '../../src/core/og/layout.ts';
 import { isCompletePng } from '../../src/core/og/png.ts';
 import { buildOgImages } from '../../src/integrations/og-images.ts';
@@ -38,6 +38,19 @@ async function width(text: string): Promise<number> {
   const measured = await renderer.takumi.measure({ type: 'text', text, style: { fontSize: 100, fontWeight: 700, fontFamily: 'Inter' } });
   return measured.width;
 }
+
+describe('Open Graph card text', () => {
+  it('names the first authors, else the listing\'s count or organisation', () => {
+    // The seed FlashAttention and FlashAttention-2 papers (content/papers/, names from the seed .bib).
+    const flash = ['Tri Dao', 'Daniel Y. Fu', 'Stefano Ermon', 'Atri Rudra', 'Christopher Ré'];
+    expect(cardAuthors({ names: flash, count: 5, attribution: null })).toBe('Tri Dao, Daniel Y. Fu, Stefano Ermon et al.');
+    expect(cardAuthors({ names: flash.slice(0, 3), count: null, attribution: null })).toBe('Tri Dao, Daniel Y. Fu and Stefano Ermon');
+    expect(cardAuthors({ names: ['Tri Dao'], count: null, attribution: null })).toBe('Tri Dao');
+    expect(cardAuthors({ names: [], count: 7, attribution: null })).toBe('7 authors');
+    expect(cardAuthors({ names: [], count: null, attribution: { handle: 'apple', name: 'Apple' } })).toBe('Apple');
+    expect(cardAuthors({ names: [], count: null, attribution: null })).toBeNull();
+  });
+});
 
 describe('Open Graph card images', () => {
   it('hash every input and the renderer and font versions, so any change makes a new image and an equal card reuses one', () => {

@@ -5,6 +5,9 @@
  * src/integrations/og-render.ts.
  */
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { authorsSchema } from '../papers/schema.ts';
+import { firstAuthors } from '../papers/authors.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -35,6 +38,17 @@ export interface OgJob {
   readonly card: OgCard;
   /** The file a person edits to change the card (a paper's .mdx), for build warnings; absent for cards made of several files. */
   readonly source?: string;
+}
+
+/**
+ * Who wrote a paper, as its card says it: the first three authors by name ("Tri Dao, Dan Fu and
+ * Stefano Ermon", "… et al."); without names, the listing's count ("7 authors") or organisation
+ * ("Apple"); null when nothing is known.
+ */
+export function cardAuthors(authors: z.output<typeof authorsSchema>): string | null {
+  if (authors.names.length) return firstAuthors(authors.names);
+  if (authors.count !== null) return `${authors.count} author${authors.count === 1 ? '' : 's'}`;
+  return authors.attribution?.name ?? null;
 }
 
 /** All text a card shows (for font coverage checks). */
