@@ -1,0 +1,121 @@
+/**
+ * Issue 12: records of every format merge into the same papers (by arXiv id, else by folded
+ * title), identity fields are filled and never replaced, and what disagrees is reported.
+ * Pure: planImport on in-memory files.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '../src/core/inputs/index.ts';
+import { parsePaperFile, serializePaperFile } from '../src/core/papers/frontmatter.ts';
+import { planImport, type ExistingFile } from '../src/core/papers/plan.ts';
+import { paperSchema, type PaperFrontmatter } from '../src/core/papers/schema.ts';
+
+const ABSTRACT = 'We make attention cheaper with a new kernel. '.repeat(8).trim();
+
+function listing(title: string, abstract = ABSTRACT, authors = 3): string {
+  return ['Daily Papers', 'Apr 29', title, abstract, `  • ${authors} authors`, '·', 'Mar 2, 2024 5'].join('\n');
+}
+
+function bib(title: string, fields: string): string {
+  return `@misc{key,\n  title = {${title}},\n  ${fields}\n}\n`;
+}
+
+function plan(existing: ExistingFile[], inputs: Array<[file: string, text: string]>, classify?: (p: { title: string; abstract: string }) => string[]) {
+  return planImport({ existing, listings: inputs.map(([file, text]) => parseInput(text, file)), added: '2026-11-30', classify });
+}
+
+function apply(existing: ExistingFile[], writes: Array<{ path: string; content: string }>): ExistingFile[] {
+  const files = new Map(existing.map((f) => [f.path, f.content]));
+  for (const w of writes) files.set(w.path, w.content);
+  return [...files].map(([path, content]) => ({ path, content }));
+}
+
+function data(files: ExistingFile[]): PaperFrontmatter[] {
+  return files.map((f) => {
+    const parsed = parsePaperFile(f.content);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return paperSchema.parse(parsed.file.data);
+  });
+}
+
+const FLASH = 'FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning';
+const FLASH_BIB = bib(FLASH, 'author = {Tri Dao}, year = {2023}, eprint = {2307.08691}, archivePrefix = {arXiv}, note = {Code: https://github.com/Dao-AILab/flash-attention}');
+
+describe('merging formats', () => {
+  it('a listing and a BibTeX entry of the same paper make one paper with both facts, in either order', () => {
+    const a = plan([], [['week.txt', listing(FLASH, `${ABSTRACT} See http://github.com/someone/fork.`, 1)], ['refs.bib', FLASH_BIB]]);
+    const b = plan([], [['refs.bib', FLASH_BIB], ['week.txt', listing(FLASH, `${ABSTRACT} See http://github.com/someone/fork.`, 1)]]);
+    for (const result of [a, b]) {
+      expect(result.report).toMatchObject({ records: 2, papers: 1, added: 1, diagnostics: [] });
+      const [paper] = data(apply([], result.writes));
+      expect(paper).toMatchObject({
+        arxiv: '2307.08691',
+        year: 2023,
+        authors: { count: 1, names: ['Tri Dao'] },
+        // The stated link wins over the abstract's, whichever came first.
+        code: 'https://github.com/Dao-AILab/flash-attention',
+        upvotes: 5,
+        published: '2024-03-02',
+      });
+      expect(paper!.abstract).toContain('We make attention cheaper');
+    }
+  });
+
+  it('matches by arXiv id before the title: a retitled paper is not a new one', () => {
+    const first = plan([], [['refs.bib', FLASH_BIB]]);
+    const files = apply([], first.writes);
+    const retitled = bib('FlashAttention-2: Faster Attention (v2 title)', 'author = {Tri Dao and Someone Else}, eprint = {2307.08691v3}, archivePrefix = {arXiv}');
+    const again = plan(files, [['new.bib', retitled]]);
+    expect(again.report).toMatchObject({ papers: 1, added: 0, updated: 1 });
+    const [paper] = data(apply(files, again.writes));
+    expect(paper!.title).toBe(FLASH);
+    expect(paper!.authors.names).toEqual(['Tri Dao']);
+    expect(paper!.sources).toEqual([
+      { file: 'refs.bib', line: 1 },
+      { file: 'new.bib', line: 1 },
+    ]);
+  });
+
+  it('never replaces a value a person set; a different arXiv id under the same title is reported', () => {
+    const files = apply([], plan([], [['week.txt', listing(FLASH, `${ABSTRACT} Code: https://github.com/a/b.`)]]).writes);
+    const [before] = data(files);
+    const edited: PaperFrontmatter = { ...before!, arxiv: '2307.99999', year: 1999, code: 'https://example.org/mine', authors: { ...before!.authors, names: ['A Person'] } };
+    const own = [{ path: files[0]!.path, content: serializePaperFile(edited, '\nMy notes.\n') }];
+    const result = plan(own, [['refs.bib', FLASH_BIB]]);
+    expect(result.report.diagnostics).toMatchObject([{ severity: 'warning', code: 'arxiv-id-conflict', file: 'refs.bib', line: 1 }]);
+    const [after] = data(apply(own, result.writes));
+    expect(after).toMatchObject({ arxiv: '2307.99999', year: 1999, code: 'https://example.org/mine', authors: { names: ['A Person'] } });
+    expect(apply(own, result.writes)[0]!.content.endsWith('\nMy notes.\n')).toBe(true);
+  });
+
+  it('warns once, at the record, when author names and the listing count first disagree; re-importing is silent', () => {
+    const inputs: Array<[string, string]> = [['week.txt', listing(FLASH, ABSTRACT, 7)], ['refs.bib', FLASH_BIB]];
+    const first = plan([], inputs);
+    expect(first.report.diagnostics).toMatchObject([{ severity: 'warning', code: 'author-count-mismatch', file: 'refs.bib', line: 1 }]);
+    expect(first.report.diagnostics[0]!.message).toContain('the listing shows 7 authors but 1 are named');
+    const files = apply([], first.writes);
+    expect(data(files)[0]!.authors).toEqual({ count: 7, attribution: null, names: ['Tri Dao'] });
+    const again = plan(files, inputs);
+    expect(again.report).toMatchObject({ unchanged: 1, diagnostics: [] });
+    expect(again.writes).toEqual([]);
+  });
+
+  it('a new entry without abstract is added with an empty one (warning); a later listing fills it and the classifier sees it', () => {
+    const seen: string[] = [];
+    const classify = (p: { title: string; abstract: string }): string[] => {
+      seen.push(p.abstract);
+      return p.abstract.includes('attention') ? ['efficient-attention'] : [];
+    };
+    const bibOnly = plan([], [['refs.bib', FLASH_BIB]], classify);
+    expect(bibOnly.report.diagnostics).toMatchObject([{ severity: 'warning', code: 'no-abstract', file: 'refs.bib', line: 1 }]);
+    const files = apply([], bibOnly.writes);
+    expect(data(files)[0]).toMatchObject({ abstract: '', abstract_raw: '', themes: [] });
+    const later = plan(files, [['week.txt', listing(FLASH, ABSTRACT, 1)]], classify);
+    expect(data(apply(files, later.writes))[0]).toMatchObject({ abstract_raw: ABSTRACT, themes: [] }); // themes are people's once written
+
+    seen.length = 0;
+    const together = plan([], [['refs.bib', FLASH_BIB], ['week.txt', listing(FLASH, ABSTRACT, 1)]], classify);
+    expect(together.report.diagnostics).toEqual([]);
+    expect(seen).toEqual([ABSTRACT]);
+    expect(data(apply([], together.writes))[0]!.themes).toEqual(['efficient-attention']);
+  });
+});
