@@ -3,6 +3,7 @@
  * title), identity fields are filled and never replaced, and what disagrees is reported.
  * Pure: planImport on in-memory files.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../src/core/inputs/index.ts';
 import { parsePaperFile, serializePaperFile } from '../src/core/papers/frontmatter.ts';
@@ -117,5 +118,34 @@ describe('merging formats', () => {
     expect(together.report.diagnostics).toEqual([]);
     expect(seen).toEqual([ABSTRACT]);
     expect(data(apply([], together.writes))[0]!.themes).toEqual(['efficient-attention']);
+  });
+});
+
+describe('property', () => {
+  it('whatever mix of formats and order, the plan never throws, every write is a valid paper, and replaying it changes nothing', () => {
+    const title = fc.constantFrom(FLASH, 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', 'A Survey of Mamba');
+    const id = fc.constantFrom('2307.08691', '2312.00752', '2408.01129', '2405.21060');
+    const record = fc.oneof(
+      fc.tuple(title, fc.integer({ min: 1, max: 9 })).map(([t, n]): [string, string] => ['week.txt', listing(t, ABSTRACT, n)]),
+      fc.tuple(title, id, fc.array(fc.constantFrom('Tri Dao', 'Albert Gu', 'Haohao Qu'), { maxLength: 3 }), fc.boolean()).map(([t, i, names, abstract]): [string, string] => [
+        'refs.bib',
+        bib(t, `${names.length ? `author = {${names.join(' and ')}}, ` : ''}eprint = {${i}}, archivePrefix = {arXiv}${abstract ? `, abstract = {${ABSTRACT}}` : ''}`),
+      ]),
+      fc.tuple(title, id, fc.array(fc.constantFrom('Tri Dao', 'Albert Gu'), { maxLength: 2 })).map(([t, i, names]): [string, string] => [
+        'daily.json',
+        JSON.stringify([{ paper: { id: i, title: t, summary: ABSTRACT, authors: names.map((name) => ({ name })), upvotes: 3 }, publishedAt: '2024-10-25T01:00:00Z' }]),
+      ]),
+    );
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 6 }), (inputs) => {
+        const first = plan([], inputs);
+        const files = apply([], first.writes);
+        const papers = data(files);
+        expect(papers).toHaveLength(first.report.added);
+        const again = plan(files, inputs);
+        expect(again.writes).toEqual([]);
+      }),
+      { numRuns: 80 },
+    );
   });
 });
