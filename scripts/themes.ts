@@ -106,6 +106,7 @@ function main(argv: string[]): number {
   }
 
   const plan = planReclassify(papers, classifier);
+  for (const d of plan.diagnostics) console.error(formatDiagnostic({ ...d, file: join(contentDir, d.file) }));
   let written = 0;
   if (!values['dry-run']) {
     try {
@@ -116,7 +117,7 @@ function main(argv: string[]): number {
     }
   }
   if (values.json) {
-    console.log(JSON.stringify({ ...plan, writes: undefined, dryRun: values['dry-run'], written }, null, 2));
+    console.log(JSON.stringify({ ...plan, writes: undefined, diagnostics: undefined, dryRun: values['dry-run'], written }, null, 2));
   } else {
     for (const c of plan.changes) console.log(`${join(contentDir, c.path)}: [${c.before.join(', ')}] -> [${c.after.join(', ')}]`);
     console.log(
@@ -124,7 +125,7 @@ function main(argv: string[]): number {
         (values['dry-run'] ? `would write ${plan.writes.length} files (dry run)` : `wrote ${written} files`),
     );
   }
-  return status;
+  return hasErrors(plan.diagnostics) ? 1 : status;
 }
 
 function usage(message: string): number {

@@ -21,8 +21,8 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates.ts';
 import type { ParsedInput, PaperRecord } from '../inputs/record.ts';
 import { normalizeText } from '../normalize/index.ts';
-import { frontmatterKeyLine, orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
 import { pickCodeUrl } from './code-link.ts';
+import { frontmatterKeyLine, parsePaperFile, serializePaperFile, updatePaperFile } from './frontmatter.ts';
 import { dedupeKey, keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import { slugBase, uniqueSlug } from './slug.ts';
@@ -40,6 +40,11 @@ export interface FileWrite {
   /** Relative to the content folder. */
   path: string;
   content: string;
+  /**
+   * What the file held when it was read (null: it did not exist). The writer refuses to
+   * replace a file that changed since, e.g. notes a person saved during the import.
+   */
+  expected: string | null;
 }
 
 export type Action = 'added' | 'updated' | 'unchanged';
@@ -94,11 +99,10 @@ export interface PlanInput {
 interface Planned {
   path: string;
   data: PaperFrontmatter;
-  /** Frontmatter keys the schema does not know (people's); kept as they are. */
-  extra: Record<string, unknown>;
   /** The clean title of `data.title_raw` (computed once: it is also the dedupe key's source). */
   title: string;
-  body: string;
+  /** The file's text as read, null for a new paper: updates edit it in place. */
+  text: string | null;
   /** The data as read from disk, null for a new paper. */
   before: PaperFrontmatter | null;
   /** Where the record that created or first matched it came from, for messages. */
@@ -215,9 +219,6 @@ export function planImport(input: PlanInput): ImportPlan {
         hint: 'Rename the file or the slug so they agree; when renaming a paper, keep the old slug in `aliases`.',
       });
     }
-    const extra = Object.fromEntries(
-      Object.entries(parsed.file.data).filter(([key]) => !Object.hasOwn(paperSchema.shape, key)),
-    );
     const title = normalize(data.title_raw) || data.title_raw;
     const key = keyOfCleanTitle(title);
     const twin = byKey.get(key);
@@ -235,9 +236,8 @@ export function planImport(input: PlanInput): ImportPlan {
     const paper: Planned = {
       path: file.path,
       data,
-      extra,
       title,
-      body: parsed.file.body,
+      text: file.content,
       before: checked.data,
       origin: { file: file.path, line: 1 },
     };
@@ -329,8 +329,7 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     const fields = changedFields(paper.before, paper.data);
     const action: Action = paper.before === null ? 'added' : fields.length > 0 ? 'updated' : 'unchanged';
-    const frontmatter = orderKeys({ ...paper.data, ...paper.extra });
-    const checked = paperSchema.safeParse(frontmatter);
+    const checked = paperSchema.safeParse(paper.data);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       diagnostics.push({
@@ -343,10 +342,29 @@ export function planImport(input: PlanInput): ImportPlan {
       skipped++;
       continue;
     }
+    let content: string | null = null;
+    if (paper.text === null) content = serializePaperFile(paper.data, '');
+    else if (action === 'updated') {
+      // Only the changed importer-owned keys are rewritten; every other byte of the file stays.
+      const update = updatePaperFile(paper.text, Object.fromEntries(fields.map((key) => [key, paper.data[key]])));
+      if (!update.ok) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'invalid-paper-file',
+          file: paper.path,
+          line: update.line,
+          message: `${update.message}.`,
+          hint: 'Fix this paper file by hand (or restore it with git); the importer leaves it alone until then.',
+        });
+        skipped++;
+        continue;
+      }
+      content = update.text;
+    }
     report.papers++;
     report[action]++;
     report.changes.push({ slug: paper.data.slug, path: paper.path, action, fields });
-    if (action !== 'unchanged') writes.push({ path: paper.path, content: serializePaperFile(frontmatter, paper.body) });
+    if (content !== null) writes.push({ path: paper.path, content, expected: paper.text });
   }
   report.skipped = skipped;
   return { writes, report };
@@ -393,9 +411,8 @@ function createPaper(
       aliases: [],
       sources: [source(record)],
     },
-    extra: {},
     title,
-    body: '',
+    text: null,
     before: null,
     origin: whereOf(record),
   };
@@ -470,7 +487,7 @@ function source(record: PaperRecord): { file: string; line: number } {
   return { file: record.file.replace(/^.*[\\/]/, ''), line: record.line };
 }
 
-function changedFields(before: PaperFrontmatter | null, after: PaperFrontmatter): string[] {
+function changedFields(before: PaperFrontmatter | null, after: PaperFrontmatter): Array<keyof PaperFrontmatter> {
   if (before === null) return [];
   return (Object.keys(after) as Array<keyof PaperFrontmatter>).filter(
     (key) => !isDeepStrictEqual(before[key], after[key]),

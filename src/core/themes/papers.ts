@@ -7,7 +7,7 @@
  * Any other paper's `themes` are the classifier's and reclassify may replace them.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { frontmatterKeyLine, parsePaperFile, serializePaperFile } from '../papers/frontmatter.ts';
+import { frontmatterKeyLine, parsePaperFile, updatePaperFile } from '../papers/frontmatter.ts';
 import { paperSchema } from '../papers/schema.ts';
 import type { Classifier, ThemeScore } from './classify.ts';
 import type { Taxonomy } from './taxonomy.ts';
@@ -25,9 +25,8 @@ export interface PaperThemes {
   abstract: string;
   themes: string[];
   manual: boolean;
-  /** The frontmatter as written, and the MDX body, to rewrite the file with only `themes` changed. */
-  data: Record<string, unknown>;
-  body: string;
+  /** The file as read, to rewrite only its `themes` lines. */
+  text: string;
 }
 
 /** Parses every paper file; a file that is not a valid paper becomes a diagnostic and is left alone. */
@@ -68,8 +67,7 @@ export function readPaperThemes(files: readonly PaperFileText[]): { papers: Pape
       abstract: p.abstract,
       themes: p.themes,
       manual: p.themes_source === 'manual',
-      data: parsed.file.data,
-      body: parsed.file.body,
+      text: file.content,
     });
   }
   return { papers, diagnostics };
@@ -87,7 +85,10 @@ export interface ThemeChange {
 
 export interface ReclassifyPlan {
   changes: ThemeChange[];
-  writes: PaperFileText[];
+  /** Each with the file's text as read: the writer refuses to replace a file edited since. */
+  writes: Array<PaperFileText & { expected: string }>;
+  /** Files whose frontmatter cannot be edited in place (left alone). */
+  diagnostics: Diagnostic[];
   /** Papers left alone because a person owns their themes. */
   manual: number;
   unchanged: number;
@@ -95,7 +96,7 @@ export interface ReclassifyPlan {
 
 /** Re-applies the classifier to every paper whose themes are not manual. */
 export function planReclassify(papers: readonly PaperThemes[], classifier: Classifier): ReclassifyPlan {
-  const plan: ReclassifyPlan = { changes: [], writes: [], manual: 0, unchanged: 0 };
+  const plan: ReclassifyPlan = { changes: [], writes: [], diagnostics: [], manual: 0, unchanged: 0 };
   for (const paper of papers) {
     if (paper.manual) {
       plan.manual++;
@@ -106,8 +107,20 @@ export function planReclassify(papers: readonly PaperThemes[], classifier: Class
       plan.unchanged++;
       continue;
     }
+    const update = updatePaperFile(paper.text, { themes: after });
+    if (!update.ok) {
+      plan.diagnostics.push({
+        severity: 'error',
+        code: 'bad-paper-file',
+        file: paper.path,
+        line: update.line,
+        message: update.message,
+        hint: 'Fix the frontmatter; this paper was skipped.',
+      });
+      continue;
+    }
     plan.changes.push({ path: paper.path, slug: paper.slug, before: paper.themes, after });
-    plan.writes.push({ path: paper.path, content: serializePaperFile({ ...paper.data, themes: after }, paper.body) });
+    plan.writes.push({ path: paper.path, content: update.text, expected: paper.text });
   }
   return plan;
 }
