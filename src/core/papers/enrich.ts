@@ -10,12 +10,12 @@
  *   looked up by id.
  * - Filled: `arxiv` (versionless), `authors.names`, `submitted`, `primary_category`, `doi`; each
  *   only when empty, so a value a person (or an earlier source) set is never replaced. Nothing
- *   else in the file changes: the frontmatter is rewritten the importer's way, the body kept.
+ *   else in the file changes: only those keys' lines are rewritten (`updatePaperFile`).
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ArxivEntry } from '../arxiv/atom.ts';
 import { normalizeText } from '../normalize/index.ts';
-import { frontmatterKeyLine, orderKeys, parsePaperFile, serializePaperFile } from './frontmatter.ts';
+import { frontmatterKeyLine, orderKeys, parsePaperFile, updatePaperFile } from './frontmatter.ts';
 import { keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import type { ExistingFile, FileWrite } from './plan.ts';
@@ -276,9 +276,23 @@ export function planEnrich(needs: EnrichNeeds, answers: EnrichAnswers): EnrichPl
       });
       continue;
     }
+    // Only the changed keys' lines are rewritten (people's keys and comments stay byte for byte).
+    const topKeys = [...new Set(fields.map((field) => field.split('.')[0] as keyof PaperFrontmatter))];
+    const update = updatePaperFile(paper.content, Object.fromEntries(topKeys.map((key) => [key, data[key]])));
+    if (!update.ok) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'invalid-paper-file',
+        file: paper.path,
+        line: update.line,
+        message: `${update.message}.`,
+        hint: 'Nothing was written to this file; fix its frontmatter and run enrich again.',
+      });
+      continue;
+    }
     report.enriched++;
     report.changes.push({ path: paper.path, slug: data.slug, arxiv: entry.id, via, fields });
-    writes.push({ path: paper.path, content: serializePaperFile(frontmatter, paper.body) });
+    writes.push({ path: paper.path, content: update.text, expected: paper.content });
   }
   return { writes, report };
 }
