@@ -24,7 +24,7 @@ import { OG_HEIGHT, OG_WIDTH, cardText, ogCardHash, type OgJob } from '../core/o
 import { isCompletePng } from '../core/og/png.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { lecternConfig } from '../config.ts';
-import { writeFileAtomic } from '../io/atomic.ts';
+import { TEMP_SUFFIX, writeFileAtomic } from '../io/atomic.ts';
 import { createOgRenderer, type OgRenderer } from './og-render.ts';
 
 /** Where the injected route writes the job list (relative to the output folder); deleted after use. */
@@ -61,7 +61,8 @@ async function pruneCache(cacheDir: string, used: ReadonlySet<string>, fresh: Re
   let pruned = 0;
   for (const name of await readdir(cacheDir)) {
     const file = join(cacheDir, name);
-    if (!name.endsWith('.png') || used.has(file)) continue;
+    // Temp files too: a build killed mid-write leaves one (src/io/atomic.ts).
+    if (!(name.endsWith('.png') || name.endsWith(TEMP_SUFFIX)) || used.has(file)) continue;
     if ((await stat(file)).mtimeMs < cutoff) {
       await rm(file, { force: true });
       pruned += 1;

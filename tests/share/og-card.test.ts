@@ -12,6 +12,7 @@ import { OG_COLORS, OG_FONT_STACK, cardTree } from '../../src/core/og/layout.ts'
 import { isCompletePng } from '../../src/core/og/png.ts';
 import { buildOgImages } from '../../src/integrations/og-images.ts';
 import { createOgRenderer } from '../../src/integrations/og-render.ts';
+import { TEMP_SUFFIX } from '../../src/io/atomic.ts';
 
 const renderer = createOgRenderer();
 const work = mkdtempSync(join(tmpdir(), 'lectern-og-'));
@@ -150,7 +151,10 @@ describe('Open Graph image build step', () => {
     const used = join(cache, `${ogCardHash(card, renderer.version)}.png`);
     const stale = join(cache, 'stale.png');
     const recent = join(cache, 'recent.png');
+    const interrupted = join(cache, `.x.png.123.0${TEMP_SUFFIX}`); // a write a killed build left
     copyFileSync(used, stale);
+    copyFileSync(used, interrupted);
+    utimesSync(interrupted, new Date(Date.now() - 40 * 86_400_000), new Date(Date.now() - 40 * 86_400_000));
     copyFileSync(used, recent);
     const longAgo = new Date(Date.now() - 40 * 86_400_000);
     const lately = new Date(Date.now() - 5 * 86_400_000);
@@ -159,8 +163,8 @@ describe('Open Graph image build step', () => {
     utimesSync(recent, lately, lately);
     mkdirSync(join(dir, 'out2'));
     const report = await buildOgImages(jobs(['og/a.png', card]), join(dir, 'out2'), cache, { renderer, maxAgeDays: 30 });
-    expect(report).toMatchObject({ generated: 0, cached: 1, pruned: 1 });
-    expect(readdirSync(cache).filter((name) => name.endsWith('.png')).sort()).toEqual([`${ogCardHash(card, renderer.version)}.png`, 'recent.png'].sort());
+    expect(report).toMatchObject({ generated: 0, cached: 1, pruned: 2 });
+    expect(readdirSync(cache).filter((name) => name !== 'last-build.json').sort()).toEqual([`${ogCardHash(card, renderer.version)}.png`, 'recent.png'].sort());
     expect(statSync(used).mtimeMs).toBeGreaterThan(Date.now() - 60_000); // touched: its age counts from its last use
   });
 });
