@@ -34,6 +34,7 @@ describe('format detection', () => {
     expect(detectFormat(`\uFEFF${HF_TEXT.slice(0, 2000)}`)).toBe('listing'); // cut JSON does not end in ] and reads as text
     expect(detectFormat(BIB_TEXT)).toBe('bibtex');
     expect(detectFormat(JSON.stringify(new Cite(BIB_TEXT).format('data', { format: 'object' }), null, 2))).toBe('csl-json');
+    expect(detectFormat(JSON.stringify([{ title: 'broken first element' }, ...JSON.parse(HF_TEXT)]))).toBe('hf-daily-papers');
     expect(detectFormat('2307.08691\n\n# later\nhttps://arxiv.org/abs/2312.00752v2\nhuggingface.co/papers/2405.21060\n')).toBe('arxiv-ids');
   });
 

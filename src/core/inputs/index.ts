@@ -18,8 +18,8 @@ const BIBTEX_ENTRY = /^@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/;
 
 /**
  * The format of an input file's text:
- * - JSON (starts with `[` or `{` and parses, or ends with `]`/`}`): `hf-daily-papers` when its
- *   elements carry a `paper` object, else `csl-json`;
+ * - JSON (starts with `[` or `{` and parses, or ends with `]`/`}`): `hf-daily-papers` when an
+ *   element carries a `paper` object, else `csl-json`;
  * - `bibtex` when the first line that is not blank or a `%` comment starts an `@entry{`;
  * - `arxiv-ids` when every line (blank and `#` lines aside) is an arXiv id or an arXiv / Hugging
  *   Face paper URL;
@@ -30,8 +30,8 @@ export function detectFormat(text: string): InputFormat {
   if (/^[[{]/.test(trimmed)) {
     const parsed = parseJson(trimmed);
     if (parsed.ok) {
-      const first = Array.isArray(parsed.value) ? parsed.value[0] : parsed.value;
-      return isObject(first) && isObject(first['paper']) ? 'hf-daily-papers' : 'csl-json';
+      const items: unknown[] = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+      return items.some((item) => isObject(item) && isObject(item['paper'])) ? 'hf-daily-papers' : 'csl-json';
     }
     // Broken JSON is still JSON (its reader says where it breaks); a Daily Papers one says "paper".
     if (/[\]}]$/.test(trimmed)) return /^\[\s*\{\s*"paper"\s*:/.test(trimmed) ? 'hf-daily-papers' : 'csl-json';
