@@ -6,9 +6,9 @@
  * wall times, pages per second, peak RSS of the whole build process tree, dist size and file
  * count, and search index size. Prints a table and writes JSON.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBaselineProject } from './bench/baseline.ts';
 import { loadSeeds, paperFile, REPO, writeCorpus } from './bench/corpus.ts';

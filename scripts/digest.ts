@@ -4,19 +4,15 @@
  * A thin CLI: reads the content files (no Astro), asks src/core/digest, prints or writes
  * atomically.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../src/core/diagnostics.ts';
 import { buildDigests, defaultDigestTitle, type DigestIntroRef, type DigestPaperInput } from '../src/core/digest/digest.ts';
 import { EXPORT_FORMATS, exportDigest, type ExportFormat } from '../src/core/digest/export.ts';
-import { digestSchema } from '../src/core/digest/schema.ts';
 import { sitePaths } from '../src/core/digest/urls.ts';
 import { isoWeekOf, isoWeekOfDate, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
-import { frontmatterKeyLine, parsePaperFile } from '../src/core/papers/frontmatter.ts';
-import { paperSchema } from '../src/core/papers/schema.ts';
-import { parseTaxonomy, themeList } from '../src/core/themes/index.ts';
-import { listContentFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { themeList } from '../src/core/themes/index.ts';
+import { listContentFiles, loadDigestIntro, loadPapers, loadTaxonomy, writeFilesAtomically } from '../src/io/content.ts';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
 
 const USAGE = `Usage: npm run digest -- <command> [options]
@@ -61,68 +57,27 @@ function listFiles(dir: string): string[] {
   }
 }
 
-/** Frontmatter of every paper, validated with THE paper schema. Errors name file and line. */
+/** Every paper, validated by the one content reader; any invalid file stops the command. */
 function readPapers(contentDir: string): DigestPaperInput[] {
-  const dir = join(contentDir, 'papers');
-  const problems: Diagnostic[] = [];
-  const papers: DigestPaperInput[] = [];
-  for (const name of listFiles(dir)) {
-    const file = join(dir, name);
-    const text = readFileSync(file, 'utf8');
-    const parsed = parsePaperFile(text);
-    if (!parsed.ok) {
-      problems.push({ severity: 'error', file, line: parsed.line, message: parsed.message, hint: 'Fix the frontmatter.' });
-      continue;
-    }
-    const result = paperSchema.safeParse(parsed.file.data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({
-          severity: 'error',
-          file,
-          line: frontmatterKeyLine(text, String(issue.path[0] ?? '')),
-          message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
-          hint: 'Fix the field (see src/core/papers/schema.ts).',
-        });
-      }
-      continue;
-    }
-    papers.push(result.data);
-  }
-  if (problems.length > 0) throw new ContentError(problems);
-  return papers;
+  const { papers, diagnostics } = loadPapers(contentDir);
+  if (diagnostics.length > 0) throw new ContentError(diagnostics);
+  return papers.map(({ paper }) => paper);
 }
 
-/** The theme names from `<content>/themes.yaml`; none when the file does not exist. */
+/** The theme names; lectern's default taxonomy when the folder has none. Says which, on stderr. */
 function readThemes(contentDir: string): { slug: string; name: string }[] {
-  const file = join(contentDir, 'themes.yaml');
-  if (!existsSync(file)) return [];
-  const result = parseTaxonomy(readFileSync(file, 'utf8'), file);
-  if (!result.ok) throw new ContentError(result.diagnostics);
-  return themeList(result.taxonomy);
+  const read = loadTaxonomy(contentDir);
+  if (!read.ok) throw new ContentError(read.diagnostics);
+  console.error(read.description);
+  return themeList(read.taxonomy);
 }
 
-/** The intro of one week, validated with the digest schema; null when the week has none. */
+/** The intro of one week; null when the week has none. */
 function readIntro(contentDir: string, slug: string): { ref: DigestIntroRef; body: string } | null {
-  const name = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
-  if (!name) return null;
-  const file = join(contentDir, 'digests', name);
-  const text = readFileSync(file, 'utf8');
-  const parsed = parsePaperFile(text);
-  if (!parsed.ok) throw new ContentError([{ severity: 'error', file, line: parsed.line, message: parsed.message, hint: 'Fix the frontmatter.' }]);
-  const result = digestSchema.safeParse(parsed.file.data);
-  if (!result.success) {
-    throw new ContentError(
-      result.error.issues.map((issue) => ({
-        severity: 'error' as const,
-        file,
-        line: frontmatterKeyLine(text, String(issue.path[0] ?? '')),
-        message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
-        hint: 'A digest intro has a `title` and an optional `summary` (src/core/digest/schema.ts).',
-      })),
-    );
-  }
-  return { ref: result.data, body: parsed.file.body };
+  const read = loadDigestIntro(contentDir, slug);
+  if (read === null) return null;
+  if (!read.ok) throw new ContentError(read.diagnostics);
+  return { ref: read.intro, body: read.body };
 }
 
 function weekOption(value: string | undefined, required: boolean): IsoWeek {

@@ -13,7 +13,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagno
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
 import { frontmatterKeyLine } from '../src/core/papers/frontmatter.ts';
 import { ArxivClient, OfflineError, type ClientEvent } from './lib/arxiv-client.ts';
-import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
 
 const USAGE = `Usage: npm run enrich -- [options]
 

@@ -10,9 +10,9 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { FORMAT_NAMES, parseInput, type ParsedInput } from '../src/core/inputs/index.ts';
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
-import { planImport, type ClassifyThemes, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
-import { createClassifier, parseTaxonomy } from '../src/core/themes/index.ts';
-import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { planImport, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
+import { createClassifier } from '../src/core/themes/index.ts';
+import { loadTaxonomy, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
 import { contentDirOption } from '../src/config.ts';
 
 const USAGE = `Usage: npm run import -- [options] <files...>
@@ -38,33 +38,6 @@ Options:
 Exit status: 0 when the import did what was asked (warnings allowed), 1 when a file or record
 had an error (the valid records are still written unless --strict) or, with --strict, a
 warning, 2 on a usage error.`;
-
-/**
- * Themes for NEW papers: the classifier built from `<content>/themes.yaml`. No such file means
- * new papers start with `themes: []`; a broken one is an error (file:line) and papers are
- * imported without themes (fix the file, then `npm run themes -- reclassify`).
- */
-function loadClassifier(contentDir: string, problems: Diagnostic[]): ClassifyThemes | undefined {
-  const file = join(contentDir, 'themes.yaml');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    problems.push({
-      severity: 'error',
-      code: 'unreadable-file',
-      file,
-      line: 0,
-      message: `cannot read the theme taxonomy (${(error as Error).message}).`,
-      hint: 'Check its permissions.',
-    });
-    return undefined;
-  }
-  const result = parseTaxonomy(text, file);
-  problems.push(...result.diagnostics);
-  return result.ok ? createClassifier(result.taxonomy).themesOf : undefined;
-}
 
 function main(argv: string[]): number {
   let args;
@@ -117,7 +90,13 @@ function main(argv: string[]): number {
     console.error(`lectern-import: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
     return 1;
   }
-  const classify = loadClassifier(contentDir, readProblems);
+  // Themes for NEW papers, from the taxonomy (lectern's default without <content>/themes.yaml).
+  // A broken one is an error (file:line) and papers are imported without themes (fix the file,
+  // then `npm run themes -- reclassify`).
+  const taxonomy = loadTaxonomy(contentDir);
+  readProblems.push(...taxonomy.diagnostics);
+  const classify = taxonomy.ok ? createClassifier(taxonomy.taxonomy).themesOf : undefined;
+  if (taxonomy.ok) log(taxonomy.description);
   const plan = planImport({ existing, listings, added, classify });
   const report: ImportReport = { ...plan.report, diagnostics: [...readProblems, ...plan.report.diagnostics] };
   const failed = values.strict ? report.diagnostics.length > 0 : hasErrors(report.diagnostics);
@@ -134,7 +113,7 @@ function main(argv: string[]): number {
   }
 
   if (values.json) {
-    console.log(JSON.stringify({ ...report, dryRun, strict: values.strict, written }, null, 2));
+    console.log(JSON.stringify({ ...report, dryRun, strict: values.strict, written, taxonomy: taxonomy.ok ? taxonomy.description : null }, null, 2));
   } else {
     for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
     for (const change of report.changes) {

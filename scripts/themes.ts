@@ -3,7 +3,7 @@
  * lectern themes: report on paper themes, re-apply the classifier, or measure it against labels.
  * A thin CLI: reads files, asks src/core/themes, writes atomically, prints a report.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
@@ -14,13 +14,14 @@ import {
   evaluate,
   formatMetrics,
   joinLabels,
-  parseTaxonomy,
   type Classifier,
   type Taxonomy,
   type ThemeScore,
 } from '../src/core/themes/index.ts';
 import { planReclassify, readPaperThemes, themeReport, type PaperFileText } from '../src/core/themes/papers.ts';
-import { readPaperFiles, writeFilesAtomically } from './lib/content-files.ts';
+import { loadTaxonomy, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
+import { writeFileAtomic } from '../src/io/atomic.ts';
+import { DEFAULT_TAXONOMY_YAML } from '../src/core/themes/default-taxonomy.ts';
 import { contentDirOption } from '../src/config.ts';
 
 const USAGE = `Usage: npm run themes -- <command> [options]
@@ -31,6 +32,8 @@ Commands:
   reclassify             re-apply content/themes.yaml to every paper whose themes are not manual
                          (themes_source: manual) and show the diff; writes the changed files
   eval <listings...>     precision, recall and F1 per theme against hand labels (--labels)
+  init                   write lectern's default taxonomy to <content>/themes.yaml to edit it
+                         (never overwrites; without the file every command uses that default)
 
 Options:
   --content <dir>        content folder (default: $LECTERN_CONTENT or "content")
@@ -73,16 +76,20 @@ function main(argv: string[]): number {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0) return usage(`--limit must be a whole number, not "${values.limit}"`);
 
-  if (command !== 'report' && command !== 'reclassify' && command !== 'eval') {
+  if (command !== 'report' && command !== 'reclassify' && command !== 'eval' && command !== 'init') {
     return usage(command ? `unknown command "${command}"` : 'no command given');
   }
   if (command === 'eval' && !values.labels) return usage('eval needs --labels <file>');
   if (command === 'eval' && rest.length === 0) return usage('eval needs the listing files the labels are about');
   if (command !== 'eval' && rest.length > 0) return usage(`unexpected argument "${rest[0]}"`);
+  if (command === 'init') return init(contentDir);
 
   const diagnostics: Diagnostic[] = [];
-  const taxonomy = loadTaxonomy(join(contentDir, 'themes.yaml'), diagnostics);
-  if (!taxonomy) return fail(diagnostics);
+  const read = loadTaxonomy(contentDir);
+  if (!read.ok) return fail(read.diagnostics);
+  // Which taxonomy this run uses; on stderr with --json so stdout stays one JSON document.
+  (values.json ? console.error : console.log)(read.description);
+  const { taxonomy } = read;
   const classifier = createClassifier(taxonomy);
   if (command === 'eval') return runEval(values.labels!, rest, taxonomy, classifier, values.json);
 
@@ -138,25 +145,16 @@ function fail(diagnostics: Diagnostic[]): number {
   return 1;
 }
 
-function loadTaxonomy(file: string, diagnostics: Diagnostic[]): Taxonomy | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    diagnostics.push({
-      severity: 'error',
-      code: 'unreadable-file',
-      file,
-      line: 0,
-      message: missing ? 'there is no theme taxonomy here.' : `cannot read the theme taxonomy (${(error as Error).message}).`,
-      hint: missing ? 'Create it (see the README section "Themes") or pass --content <dir>.' : 'Check its permissions.',
-    });
-    return null;
+/** Writes the default taxonomy out as `<content>/themes.yaml`, never over an existing file. */
+function init(contentDir: string): number {
+  const file = join(contentDir, 'themes.yaml');
+  if (existsSync(file)) {
+    console.error(`${file}: error: a taxonomy already exists here. Edit it, or move it away first to start again from the default.`);
+    return 1;
   }
-  const result = parseTaxonomy(text, file);
-  diagnostics.push(...result.diagnostics);
-  return result.ok ? result.taxonomy : null;
+  writeFileAtomic(file, DEFAULT_TAXONOMY_YAML);
+  console.log(`wrote ${file}: lectern's default taxonomy. Edit it, then check with npm run themes -- report.`);
+  return 0;
 }
 
 function describeScore(s: ThemeScore): string {

@@ -1,5 +1,6 @@
 /**
- * End to end: the importer fills themes for new papers from <content>/themes.yaml, and
+ * End to end: the importer fills themes for new papers from <content>/themes.yaml (lectern's
+ * default taxonomy when the folder has none; `themes init` writes it out), and
  * `scripts/themes.ts` (report, reclassify, eval) run as a user runs them, on the real seeds, in
  * temp content folders. A person's themes (`themes_source: manual`) survive everything.
  */
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
+import { DEFAULT_TAXONOMY_YAML } from '../src/core/themes/default-taxonomy.ts';
 import { SEEDS_DIR } from './helpers/seeds.ts';
 import { runScript } from './helpers/cli.ts';
 
@@ -36,16 +38,21 @@ const themesOf = (dir: string, path: string): unknown => {
 };
 
 describe('import with the taxonomy', () => {
-  it('classifies new papers when <content>/themes.yaml exists, and not when it does not', async () => {
+  it('classifies new papers with <content>/themes.yaml, or with the default taxonomy when there is none, saying which', async () => {
     const withTaxonomy = temp();
     copyFileSync(TAXONOMY, join(withTaxonomy, 'themes.yaml'));
-    expect((await run('scripts/import.ts', ['--content', withTaxonomy, '--added', '2026-11-25', ...seeds])).code).toBe(0);
+    const own = await run('scripts/import.ts', ['--content', withTaxonomy, '--added', '2026-11-25', ...seeds]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain(`themes: ${join(withTaxonomy, 'themes.yaml')} (4 themes)`);
     expect(themesOf(withTaxonomy, QUAMBA)).toEqual(['quantization', 'ssm']);
     expect(themesOf(withTaxonomy, MAMBA)).toEqual(['ssm']);
 
+    // Before: a folder without themes.yaml imported every paper with `themes: []`.
     const without = temp();
-    expect((await run('scripts/import.ts', ['--content', without, '--added', '2026-11-25', ...seeds])).code).toBe(0);
-    expect(themesOf(without, QUAMBA)).toEqual([]);
+    const fallback = await run('scripts/import.ts', ['--content', without, '--added', '2026-11-25', ...seeds]);
+    expect(fallback.code).toBe(0);
+    expect(fallback.stdout).toContain(`themes: lectern's default taxonomy (4 themes); ${join(without, 'themes.yaml')} does not exist`);
+    expect(themesOf(without, QUAMBA)).toEqual(['quantization', 'ssm']);
   });
 
   it('reports a broken taxonomy with file:line and imports the papers without themes', async () => {
@@ -133,8 +140,22 @@ describe('npm run themes', () => {
       ...seeds,
     ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^189 labeled papers \(0 without a label, 0 labels matching no paper\)/);
+    expect(result.stdout).toMatch(/^themes: content\/themes\.yaml \(4 themes\)$/m);
+    expect(result.stdout).toMatch(/^189 labeled papers \(0 without a label, 0 labels matching no paper\)/m);
     expect(result.stdout).toMatch(/^moe +20 +20 +0 +0 +1\.000 +1\.000 +1\.000$/m);
+  });
+
+  it('init writes the default taxonomy out once, and every command then reads that file', async () => {
+    const dir = temp();
+    const init = await run('scripts/themes.ts', ['init', '--content', dir]);
+    expect(init.code).toBe(0);
+    expect(readFileSync(join(dir, 'themes.yaml'), 'utf8')).toBe(DEFAULT_TAXONOMY_YAML);
+    const again = await run('scripts/themes.ts', ['init', '--content', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${join(dir, 'themes.yaml')}: error: a taxonomy already exists here.`);
+    expect(readFileSync(join(dir, 'themes.yaml'), 'utf8')).toBe(DEFAULT_TAXONOMY_YAML);
+    const report = await run('scripts/themes.ts', ['report', '--content', dir]);
+    expect(report.stdout).toContain(`themes: ${join(dir, 'themes.yaml')} (4 themes)`);
   });
 
   it('help, usage errors and a missing or broken taxonomy', async () => {
@@ -147,8 +168,8 @@ describe('npm run themes', () => {
 
     const empty = temp();
     const missing = await run('scripts/themes.ts', ['report', '--content', empty]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain(`${join(empty, 'themes.yaml')}: error: there is no theme taxonomy here.`);
+    expect(missing.code).toBe(0);
+    expect(missing.stdout).toContain(`themes: lectern's default taxonomy (4 themes); ${join(empty, 'themes.yaml')} does not exist`);
 
     writeFileSync(join(empty, 'themes.yaml'), 'themes:\n  - slug: x\n    name: X\n    description: d\n    threshold: 1\n    evidence:\n      - weight: 1\n        phrases: ["(unclosed"]\n');
     const broken = await run('scripts/themes.ts', ['reclassify', '--content', empty]);

@@ -1,13 +1,12 @@
 /**
- * The theme taxonomy (`<content>/themes.yaml`, env LECTERN_CONTENT), read and validated once per
- * build with the same parser the classifier uses. A broken file fails the build with its
- * diagnostics (file, line, fix).
+ * The theme taxonomy of the build: `<content>/themes.yaml`, or lectern's default when the
+ * content folder has none (src/io/content.ts, the loader the commands use too). Read once per
+ * build; a broken file fails the build with its diagnostics (file, line, fix).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { lecternConfig } from '../config.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
-import { parseTaxonomy, themeList, type ThemeInfo } from '../core/themes/taxonomy.ts';
+import { themeList, type ThemeInfo } from '../core/themes/taxonomy.ts';
+import { loadTaxonomy } from '../io/content.ts';
 
 export type SiteTheme = ThemeInfo;
 
@@ -15,11 +14,11 @@ let themes: SiteTheme[] | undefined;
 
 export function getThemes(): SiteTheme[] {
   if (themes) return themes;
-  const file = join(lecternConfig().contentDir, 'themes.yaml');
-  const result = parseTaxonomy(readFileSync(file, 'utf8'), file);
-  if (!result.ok) {
-    throw new Error(`the theme taxonomy is invalid:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
+  const read = loadTaxonomy(lecternConfig().contentDir);
+  if (!read.ok) {
+    throw new Error(`the theme taxonomy is invalid:\n${read.diagnostics.map(formatDiagnostic).join('\n')}`);
   }
-  themes = themeList(result.taxonomy);
+  console.info(`[lectern] ${read.description}`);
+  themes = themeList(read.taxonomy);
   return themes;
 }

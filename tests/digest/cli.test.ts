@@ -85,7 +85,7 @@ describe('npm run digest', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^added: .*$/m, 'added: last tuesday'));
       const { code, stderr } = digest('export', '--week', '2026-W46', '--content', broken);
       expect(code).toBe(1);
-      expect(stderr).toMatch(/pixart-alpha-fast-training-of-diffusion-transformer\.mdx:\d+: error: added/);
+      expect(stderr).toMatch(/pixart-alpha-fast-training-of-diffusion-transformer\.mdx:\d+: error: field "added": a date is written YYYY-MM-DD/);
       expect(existsSync(join(broken, 'digests'))).toBe(false);
     } finally {
       rmSync(broken, { recursive: true, force: true });

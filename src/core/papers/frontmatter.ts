@@ -15,7 +15,7 @@
  * keys that change are replaced, and every other line (people's keys, comments, `0x1F`, big
  * integers, unquoted ids, the body, the file's line endings) stays byte for byte.
  */
-import { load, type YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { isMap, isScalar, parseDocument } from 'yaml';
 
 /** Frontmatter keys in the order they are written; other keys (people's) follow in their own order. */
@@ -65,7 +65,9 @@ export function parsePaperFile(text: string): ParseResult {
   const yamlText = rest.slice(0, close.index);
   let data: unknown;
   try {
-    data = load(yamlText);
+    // No YAML timestamps: js-yaml turns a bare `2026-02-30` into the Date of March 2, so a
+    // wrong day would pass silently. Days stay text and the schema checks them.
+    data = load(yamlText, { schema: CORE_SCHEMA });
   } catch (error) {
     const { mark, reason, message } = error as Partial<YAMLException>;
     return { ok: false, line: 2 + (mark?.line ?? 0), message: `the frontmatter is not valid YAML (${reason ?? message})` };

@@ -21,8 +21,9 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates.ts';
 import type { ParsedInput, PaperRecord } from '../inputs/record.ts';
 import { normalizeText } from '../normalize/index.ts';
+import { readPaper } from '../content/index.ts';
 import { pickCodeUrl } from './code-link.ts';
-import { frontmatterKeyLine, parsePaperFile, serializePaperFile, updatePaperFile } from './frontmatter.ts';
+import { frontmatterKeyLine, serializePaperFile, updatePaperFile } from './frontmatter.ts';
 import { dedupeKey, keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import { slugBase, uniqueSlug } from './slug.ts';
@@ -169,44 +170,25 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const file of input.existing) {
     const stem = file.path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
     taken.add(stem);
-    const parsed = parsePaperFile(file.content);
-    const problem = (line: number, message: string): void => {
-      diagnostics.push({
-        severity: 'error',
-        code: 'invalid-paper-file',
-        file: file.path,
-        line,
-        message: `${message}.`,
-        hint: 'Fix this paper file by hand (or restore it with git); the importer leaves it alone until then.',
-      });
-    };
-    if (!parsed.ok) {
-      problem(parsed.line, parsed.message);
-      const rawTitle = titleRawLine(file.content);
-      if (rawTitle) broken.set(dedupeKey(rawTitle, normalize), file.path);
-      brokenSlugs.set(stem, file.path);
-      continue;
-    }
-    const checked = paperSchema.safeParse(parsed.file.data);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      const field = issue.path.join('.');
-      const top = String(issue.path[0] ?? '');
-      problem(
-        frontmatterKeyLine(file.content, top),
-        Object.hasOwn(parsed.file.data, top) ? `field "${field}": ${issue.message}` : `the required field "${field}" is missing`,
-      );
-      for (const field of ['title_raw', 'title']) {
-        const value = parsed.file.data[field];
-        if (typeof value === 'string' && value.trim()) broken.set(dedupeKey(value, normalize), file.path);
+    const read = readPaper(file.content, file.path, 'Fix this paper file by hand (or restore it with git); the importer leaves it alone until then.');
+    if (!read.ok) {
+      diagnostics.push(read.diagnostics[0]!);
+      if (read.data === undefined) {
+        const rawTitle = titleRawLine(file.content);
+        if (rawTitle) broken.set(dedupeKey(rawTitle, normalize), file.path);
+      } else {
+        for (const field of ['title_raw', 'title']) {
+          const value = read.data[field];
+          if (typeof value === 'string' && value.trim()) broken.set(dedupeKey(value, normalize), file.path);
+        }
+        const slug = read.data['slug'];
+        if (typeof slug === 'string') brokenSlugs.set(slug, file.path);
       }
       brokenSlugs.set(stem, file.path);
-      const slug = parsed.file.data['slug'];
-      if (typeof slug === 'string') brokenSlugs.set(slug, file.path);
       continue;
     }
     // `before` is what the file holds; `data` gets new objects wherever a merge changes something.
-    const data = { ...checked.data, sources: [...checked.data.sources] };
+    const data = { ...read.paper, sources: [...read.paper.sources] };
     taken.add(data.slug);
     for (const alias of data.aliases) taken.add(alias);
     if (data.slug !== stem) {
@@ -238,7 +220,7 @@ export function planImport(input: PlanInput): ImportPlan {
       data,
       title,
       text: file.content,
-      before: checked.data,
+      before: read.paper,
       origin: { file: file.path, line: 1 },
     };
     byKey.set(key, paper);

@@ -7,6 +7,7 @@
  * never overwritten once a person has edited them.
  */
 import { z } from 'zod';
+import { isIsoDay } from '../listing/dates.ts';
 
 /** Lower-case ASCII words joined by single hyphens: safe in a URL path and a file name. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -15,10 +16,16 @@ export const slugSchema = z
   .max(100)
   .regex(SLUG_PATTERN, 'a slug is lower-case ASCII letters and digits joined by single hyphens');
 
-/** A calendar day, `YYYY-MM-DD`. YAML 1.1 readers turn bare dates into Date objects; accept both. */
+/**
+ * A calendar day, `YYYY-MM-DD`, that exists (`2026-02-30` does not). YAML 1.1 readers turn bare
+ * dates into Date objects; accept both.
+ */
 export const isoDateSchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+    .refine(isIsoDay, { error: (issue) => `${String(issue.input)} is not a day of the calendar (check the month and day)` }),
 );
 
 export const sourceSchema = z.object({

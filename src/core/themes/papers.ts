@@ -7,8 +7,8 @@
  * Any other paper's `themes` are the classifier's and reclassify may replace them.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { frontmatterKeyLine, parsePaperFile, updatePaperFile } from '../papers/frontmatter.ts';
-import { paperSchema } from '../papers/schema.ts';
+import { readPaper } from '../content/index.ts';
+import { updatePaperFile } from '../papers/frontmatter.ts';
 import type { Classifier, ThemeScore } from './classify.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
@@ -34,32 +34,12 @@ export function readPaperThemes(files: readonly PaperFileText[]): { papers: Pape
   const papers: PaperThemes[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const parsed = parsePaperFile(file.content);
-    if (!parsed.ok) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'bad-paper-file',
-        file: file.path,
-        line: parsed.line,
-        message: parsed.message,
-        hint: 'Fix the frontmatter; this paper was skipped.',
-      });
+    const read = readPaper(file.content, file.path, 'Fix the frontmatter; this paper was skipped.');
+    if (!read.ok) {
+      diagnostics.push(...read.diagnostics);
       continue;
     }
-    const checked = paperSchema.safeParse(parsed.file.data);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      diagnostics.push({
-        severity: 'error',
-        code: 'bad-paper-file',
-        file: file.path,
-        line: frontmatterKeyLine(file.content, String(issue.path[0] ?? '')),
-        message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
-        hint: 'Fix the frontmatter; this paper was skipped.',
-      });
-      continue;
-    }
-    const p = checked.data;
+    const p = read.paper;
     papers.push({
       path: file.path,
       slug: p.slug,
