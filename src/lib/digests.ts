@@ -36,7 +36,7 @@ async function load(): Promise<Digests> {
   const list = buildDigests(
     papers,
     getThemes(),
-    new Map(entries.map((entry) => [entry.id, { title: entry.data.title, summary: entry.data.summary }])),
+    new Map(entries.map((entry) => [entry.id, { title: entry.data.title, summary: entry.data.summary, body: entry.body }])),
   );
   return { list, bySlug: new Map(list.map((digest) => [digest.slug, digest])), intros };
 }
@@ -51,7 +51,7 @@ export function getDigests(): Promise<Digests> {
 export function digestDescription(digest: WeekDigest): string {
   if (digest.summary) return digest.summary;
   const count = digest.papers.length === 1 ? '1 paper' : `${digest.papers.length} papers`;
-  const themes = digest.groups.map((group) => group.theme?.name).filter(Boolean);
+  const themes = digest.themes.map((theme) => theme.name);
   return `${count} added to the reading list from ${digest.start} to ${digest.end}${themes.length ? `: ${themes.join(', ')}` : ''}.`;
 }
 

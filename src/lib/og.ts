@@ -42,7 +42,7 @@ export function themeCard(theme: { name: string; papers: readonly unknown[] }): 
 
 export function digestCard(digest: WeekDigest): OgCard {
   const count = digest.papers.length;
-  const themes = digest.groups.flatMap((group) => (group.theme ? [group.theme.name] : []));
+  const themes = digest.themes.map((theme) => theme.name);
   const days = `${formatDay(digest.start)} to ${formatDay(digest.end)}`;
   return { kicker: 'Weekly digest', title: toPlainText(digest.title), themes, detail: `${count} paper${count === 1 ? '' : 's'} · ${days}`, siteName: SITE_NAME };
 }

@@ -1,6 +1,7 @@
 /**
  * The digest pages in chromium: no serious or critical axe-core (WCAG 2.1 AA) violations, no
- * console errors, math rendered, and the week navigation works from the keyboard.
+ * console errors, math rendered, the week navigation and the contents work from the keyboard,
+ * and the seeded W48 digest stays short on a desktop screen.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -67,6 +68,34 @@ describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/digests/${older}/`);
     expect(await page.locator('h1').count()).toBe(1);
+    await page.close();
+  });
+
+  test('keyboard: a contents link takes the reader to its section', async () => {
+    const [newest] = weeks();
+    const { page } = await open(`digests/${newest}/`);
+    let target: string | null = null;
+    for (let i = 0; i < 100 && !target; i += 1) {
+      await page.keyboard.press('Tab');
+      target = await page.evaluate(() => (document.activeElement?.closest('.digest-contents') ? document.activeElement.getAttribute('href') : null));
+    }
+    expect(target).toMatch(/^#/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((hash) => location.hash === hash, target);
+    const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, target!.slice(1));
+    expect(Math.abs(top)).toBeLessThan(50);
+    await page.close();
+  });
+
+  // Only the seeded content has this week (LECTERN_DIGEST_TEST_CONTENT runs these tests on other content).
+  test.runIf(CONTENT === 'content')('the seeded W48 digest is at most 40% of its height before issue 15 (8,052 px at 1280 px wide)', async () => {
+    const { page } = await open('digests/2026-w48/');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(Math.floor(8052 * 0.4));
+    // And it still fits a phone: nothing wider than 390 px.
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   });
 });

@@ -26,6 +26,13 @@ interface Frontmatter {
   abstract: string;
   added: string;
   themes: string[];
+  featured?: boolean;
+}
+
+/** Theme slugs in the order of content/themes.yaml. */
+function taxonomyOrder(): string[] {
+  const text = readFileSync(join(REPO_ROOT, CONTENT, 'themes.yaml'), 'utf8');
+  return [...text.matchAll(/^\s+-?\s*slug:\s*["']?([a-z0-9-]+)/gm)].map((m) => m[1]!);
 }
 
 /** The content's papers and intros, read straight from the files (not through the site code). */
@@ -97,18 +104,52 @@ describe('digest pages', () => {
     for (const [href, weeks] of weeksOf) expect([href, weeks.size]).toEqual([href, 1]);
   });
 
-  test('a paper with several themes is listed under each, papers without one under "Other"', () => {
+  test('each paper is listed once: featured (linked from the intro, or featured: true), else under its first theme, else "Other"', () => {
+    const order = taxonomyOrder();
     for (const week of weeksWithAdditions) {
       const $ = html(`digests/${week}/index.html`);
+      const linked = [...(intros.get(week)?.body ?? '').matchAll(/\]\([^)]*papers\/([a-z0-9-]+)\/\)/g)].map((m) => m[1]);
       for (const paper of papers.filter((p) => weekSlug(isoWeekOf(p.added)) === week)) {
-        const sections = $('.digest section')
-          .filter((_, section) => $(section).find(`a.paper-title[href="${site.base}papers/${paper.slug}/"]`).length > 0)
-          .map((_, section) => $(section).find('h2 a').attr('href'))
-          .get();
-        const expected = paper.themes.length ? paper.themes.map((t) => `${site.base}themes/${t}/`) : [`${site.base}themes/unthemed/`];
-        expect(sections, paper.slug).toEqual(expected);
+        const rows = $(`.digest section a.paper-title[href="${site.base}papers/${paper.slug}/"]`);
+        expect(rows.length, paper.slug).toBe(1);
+        const section = rows.closest('section');
+        const first = [...paper.themes].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+        const expected = linked.includes(paper.slug) || paper.featured ? 'featured' : first ? `theme-${first}` : 'other';
+        expect(section.find('h2').attr('id'), paper.slug).toBe(expected);
+        // Its other themes as chips; never a chip naming the section's own theme.
+        const chips = rows.closest('li').find('a.chip').map((_, el) => $(el).attr('href')).get();
+        const chipThemes = expected === 'featured' ? paper.themes : paper.themes.filter((t) => t !== first);
+        expect(chips.sort(), paper.slug).toEqual(expected === 'other' ? [] : chipThemes.map((t) => `${site.base}themes/${t}/`).sort());
       }
     }
+  });
+
+  test('contents, home and the digest list link each section with its count', () => {
+    const week = weeksWithAdditions[0]!;
+    const $ = html(`digests/${week}/index.html`);
+    const contents = $('nav.digest-contents a').map((_, el) => [[$(el).attr('href'), Number($(el).find('.count').text())]]).get();
+    const sections = $('.digest section').map((_, el) => [[`#${$(el).find('h2').attr('id')}`, $(el).find('.paper-list > li').length]]).get();
+    expect(contents).toEqual(sections);
+    expect(sections[0]![0]).toBe('#featured');
+    const elsewhere = (page: string, scope: string) => {
+      const $page = html(page);
+      return $page(scope).first().find('.digest-counts a').map((_, el) => [[$page(el).attr('href'), Number($page(el).find('.count').text())]]).get();
+    };
+    const absolute = sections.map(([anchor, count]) => [`${site.base}digests/${week}/${anchor}`, count]);
+    expect(elsewhere('index.html', '.latest-digest')).toEqual(absolute);
+    expect(elsewhere('digests/index.html', '.digest-list > li')).toEqual(absolute);
+  });
+
+  test('previous and next week are linked above and below the papers; a paper page links back to its digest', () => {
+    const [newest, older] = weeksWithAdditions;
+    const $ = html(`digests/${older}/index.html`);
+    expect($('nav.digest-nav').length).toBe(2);
+    $('nav.digest-nav').each((_, nav) => {
+      expect($(nav).find('a[rel="next"]').attr('href')).toBe(`${site.base}digests/${newest}/`);
+    });
+    const paper = papers.find((p) => weekSlug(isoWeekOf(p.added)) === older)!;
+    const $paper = html(`papers/${paper.slug}/index.html`);
+    expect($paper(`a[href="${site.base}digests/${older}/"]`).length, paper.slug).toBe(1);
   });
 
   test('the digest list shows every week newest first, with per-theme counts', () => {
@@ -249,7 +290,7 @@ describe('feeds', () => {
 });
 
 describe('the export', () => {
-  test('`npm run digest -- export` Markdown of every week links only to absolute URLs of pages in the build', () => {
+  test('`npm run digest -- export` Markdown of every week links only to absolute URLs of pages in the build', { timeout: 120_000 }, () => {
     const weeks = [...new Set([...weeksWithAdditions, ...intros.keys()])];
     for (const week of weeks) {
       const run = spawnSync(

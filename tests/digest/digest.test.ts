@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigests, digestLabel, themeCounts, type DigestPaperInput } from '../../src/core/digest/digest.ts';
+import { buildDigests, digestLabel, digestSections, linkedPaperSlugs, type DigestPaperInput } from '../../src/core/digest/digest.ts';
 
 const themes = [
   { slug: 'efficient-attention', name: 'Efficient attention' },
@@ -39,25 +39,51 @@ describe('buildDigests', () => {
     ]);
   });
 
-  it('groups by theme in taxonomy order, unknown themes after, then other', () => {
+  it('lists each paper once, under its first theme in taxonomy order, unknown themes after, then other', () => {
     const week53 = digests[1]!;
     expect(week53.groups.map((g) => [g.theme?.slug ?? null, g.papers.map((p) => p.slug)])).toEqual([
       ['quantization', ['b']],
-      ['ssm', ['b', 'a']],
+      ['ssm', ['a']],
       ['retrieval', ['e']],
     ]);
+    expect(week53.themes.map((t) => t.slug)).toEqual(['quantization', 'ssm', 'retrieval']);
     expect(digests[0]!.groups.map((g) => g.theme)).toEqual([null]);
-    expect(themeCounts(week53).map((c) => [c.theme?.name, c.count])).toEqual([
-      ['Quantization', 1],
-      ['State-space models', 2],
-      ['retrieval', 1],
+    expect(digestSections(week53).map((s) => [s.anchor, s.name, s.papers.length])).toEqual([
+      ['theme-quantization', 'Quantization', 1],
+      ['theme-ssm', 'State-space models', 1],
+      ['theme-retrieval', 'retrieval', 1],
     ]);
   });
 
-  it('summarises each paper by its first sentence and names its themes', () => {
+  it('features the papers the intro links to, in link order, then featured: true ones, each listed once', () => {
+    const week = [
+      paper('x', '2026-11-24', ['ssm']),
+      { ...paper('y', '2026-11-25', ['quantization']), featured: true },
+      paper('z', '2026-11-26'),
+      paper('w', '2026-11-26', ['ssm']),
+    ];
+    const body = 'See [Z](../../papers/z/) and [X][x], not [elsewhere](https://example.org/papers/nope/).\n\n[x]: /reading-group/papers/x/#notes\n';
+    const [digest] = buildDigests(week, themes, new Map([['2026-w48', { title: 'T', body }]]));
+    expect(digest!.featured.map((p) => p.slug)).toEqual(['z', 'x', 'y']);
+    expect(digestSections(digest!).map((s) => [s.anchor, s.papers.map((p) => p.slug)])).toEqual([
+      ['featured', ['z', 'x', 'y']],
+      ['theme-ssm', ['w']],
+    ]);
+  });
+
+  it('finds paper links in Markdown, reference definitions and HTML', () => {
+    expect(linkedPaperSlugs('[a](../../papers/mamba/) [b]( <papers/flash-attn> ) <a href="/papers/quamba/#x">q</a>\n[r]: https://s.org/base/papers/lserve/\n')).toEqual(
+      ['mamba', 'flash-attn', 'quamba', 'lserve'],
+    );
+    expect(linkedPaperSlugs('[theme](../../themes/ssm/) [x](../../papers/)')).toEqual([]);
+  });
+
+  it('summarises each paper (first sentence when none states the contribution; a tldr wins) and names its themes', () => {
     const b = digests[1]!.papers.find((p) => p.slug === 'b')!;
     expect(b.summary).toBe('b does things.');
     expect(b.themeRefs.map((t) => t.name)).toEqual(['Quantization', 'State-space models']);
+    const [withTldr] = buildDigests([{ ...paper('t', '2026-11-24'), tldr: 'Halves the KV cache.' }], themes);
+    expect(withTldr!.papers[0]!.summary).toBe('Halves the KV cache.');
   });
 
   it('uses the intro title and gives a week with only an intro a digest', () => {

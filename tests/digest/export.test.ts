@@ -107,7 +107,7 @@ describe('digest export', () => {
     expect(slack).toContain('Plain *title* ∣ pipe');
     expect(slack).not.toMatch(/\$\\alpha\$/);
     expect(slack).toContain('A $5 model.');
-    expect(slack).toContain('_(State-space models)_');
+    expect(slack).toContain('*State-space models* (1)'); // the section names the theme; no chip repeats it
   });
 
   it('a digest without an intro still exports its papers', async () => {

@@ -1,8 +1,15 @@
 /**
- * Papers -> weekly digests: one digest per ISO week of the papers' `added` day, papers grouped
- * by theme in taxonomy order and then "other", with links to the neighbouring weeks.
+ * Papers -> weekly digests: one digest per ISO week of the papers' `added` day. A digest opens
+ * with its featured papers (linked from the intro, or `featured: true`), then lists every other
+ * paper once, under its first theme in taxonomy order, then "Other"; it links to the
+ * neighbouring weeks.
  */
 import { paperSummary } from './summary.ts';
+
+/** A digest row's summary outside the featured block is cut here (a word boundary outside math): one line on a desktop page. */
+export const DIGEST_LINE_MAX_CHARS = 90;
+/** A featured paper's summary is cut here: about two lines. */
+export const DIGEST_FEATURED_MAX_CHARS = 200;
 import { compareWeeks, isoWeekOf, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from './week.ts';
 
 /** What a digest needs of a paper (a subset of the paper frontmatter). */
@@ -32,7 +39,7 @@ export interface ThemeRef {
 }
 
 export interface DigestGroup {
-  /** null: papers without a (known) theme, shown last as "Other". */
+  /** null: papers without a theme, shown last as "Other". */
   readonly theme: ThemeRef | null;
   readonly papers: readonly DigestPaper[];
 }
@@ -41,6 +48,18 @@ export interface DigestGroup {
 export interface DigestIntroRef {
   readonly title: string;
   readonly summary?: string | undefined;
+  /** The intro's Markdown/MDX body: papers it links to are featured. */
+  readonly body?: string | undefined;
+}
+
+/** A part of a digest page, in page order: the featured papers, each theme, "Other". */
+export interface DigestSection {
+  /** The fragment of the section on the digest page: `featured`, `theme-ssm`, `other`. */
+  readonly anchor: string;
+  readonly name: string;
+  /** The theme a themed section lists (null for "Featured" and "Other"). */
+  readonly theme: ThemeRef | null;
+  readonly papers: readonly DigestPaper[];
 }
 
 export interface WeekDigest {
@@ -58,8 +77,12 @@ export interface WeekDigest {
   readonly hasIntro: boolean;
   /** Every paper added this week, newest addition first, then by title. */
   readonly papers: readonly DigestPaper[];
-  /** Papers by theme, taxonomy order, then "other"; a paper with two themes is in both groups. */
+  /** Papers the intro links to (in link order), then those marked `featured: true`. */
+  readonly featured: readonly DigestPaper[];
+  /** The papers not featured, each once: under its first theme (taxonomy order), then "other". */
   readonly groups: readonly DigestGroup[];
+  /** Every theme of the week's papers, taxonomy order (feeds and cards name them). */
+  readonly themes: readonly ThemeRef[];
   /** The most recent `added` day of the week's papers (the start day when it has none). */
   readonly updated: string;
   /** Slugs of the neighbouring digests (older / newer), null at the ends. */
@@ -68,6 +91,7 @@ export interface WeekDigest {
 }
 
 export const OTHER_GROUP_NAME = 'Other';
+export const FEATURED_SECTION_NAME = 'Featured';
 
 /** `Week 48, 2026`: the title of a digest without an intro. */
 export function defaultDigestTitle(week: IsoWeek): string {
@@ -84,24 +108,57 @@ function byAddedThenTitle(a: DigestPaperInput, b: DigestPaperInput): number {
   return b.added.localeCompare(a.added) || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
 }
 
-function groupByTheme(papers: readonly DigestPaper[], themes: readonly ThemeRef[]): DigestGroup[] {
-  // Themes a paper names that the taxonomy does not know still get a group, after the known ones.
+/** Themes in taxonomy order, then the ones the taxonomy does not know (yet), in order of appearance. */
+function themeOrder(papers: readonly DigestPaper[], themes: readonly ThemeRef[]): ThemeRef[] {
+  const present = new Set(papers.flatMap((paper) => paper.themes));
+  const order = themes.filter((theme) => present.has(theme.slug));
   const known = new Set(themes.map((theme) => theme.slug));
-  const order: ThemeRef[] = [...themes];
   for (const ref of papers.flatMap((paper) => paper.themeRefs)) {
     if (!known.has(ref.slug)) {
       known.add(ref.slug);
       order.push(ref);
     }
   }
-  const groups: DigestGroup[] = [];
-  for (const theme of order) {
-    const members = papers.filter((paper) => paper.themes.includes(theme.slug));
-    if (members.length > 0) groups.push({ theme, papers: members });
-  }
+  return order;
+}
+
+/** Each paper once, under the first of its themes in `order`; papers without a theme last. */
+function groupByFirstTheme(papers: readonly DigestPaper[], order: readonly ThemeRef[]): DigestGroup[] {
+  const rank = new Map(order.map((theme, index) => [theme.slug, index]));
+  const first = (paper: DigestPaper) => Math.min(...paper.themes.map((slug) => rank.get(slug) ?? Infinity));
+  const groups: DigestGroup[] = order
+    .map((theme, index) => ({ theme, papers: papers.filter((paper) => paper.themes.length > 0 && first(paper) === index) }))
+    .filter((group) => group.papers.length > 0);
   const other = papers.filter((paper) => paper.themes.length === 0);
   if (other.length > 0) groups.push({ theme: null, papers: other });
   return groups;
+}
+
+/**
+ * Slugs of the papers a Markdown/MDX text links to (`[ALISA](../../papers/alisa/)`, reference
+ * definitions, `<a href>`), in order of first link. Only the path matters: relative or absolute.
+ */
+export function linkedPaperSlugs(body: string): string[] {
+  const targets = [
+    ...body.matchAll(/\]\(\s*<?([^)\s>]+)/g),
+    ...body.matchAll(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm),
+    ...body.matchAll(/\bhref\s*=\s*["']([^"']+)["']/g),
+  ]
+    .sort((a, b) => a.index - b.index)
+    .map((match) => match[1]!);
+  const slugs: string[] = [];
+  for (const target of targets) {
+    const slug = /(?:^|\/)papers\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?(?:[?#].*)?$/.exec(target)?.[1];
+    if (slug && !slugs.includes(slug)) slugs.push(slug);
+  }
+  return slugs;
+}
+
+/** The week's featured papers: linked from the intro (in link order), then `featured: true` ones. */
+function featuredPapers(papers: readonly DigestPaper[], introBody: string | undefined): DigestPaper[] {
+  const bySlug = new Map(papers.map((paper) => [paper.slug, paper]));
+  const linked = linkedPaperSlugs(introBody ?? '').flatMap((slug) => bySlug.get(slug) ?? []);
+  return [...linked, ...papers.filter((paper) => paper.featured && !linked.includes(paper))];
 }
 
 /**
@@ -148,6 +205,8 @@ export function buildDigests(
     const intro = intros.get(slug);
     const sorted = members.sort(byAddedThenTitle);
     const { start, end } = weekDays(week);
+    const featured = featuredPapers(sorted, intro?.body);
+    const order = themeOrder(sorted, themes);
     return {
       week,
       id: weekId(week),
@@ -158,7 +217,12 @@ export function buildDigests(
       summary: intro?.summary ?? null,
       hasIntro: intro !== undefined,
       papers: sorted,
-      groups: groupByTheme(sorted, themes),
+      featured,
+      groups: groupByFirstTheme(
+        sorted.filter((paper) => !featured.includes(paper)),
+        order,
+      ),
+      themes: order,
       updated: sorted[0]?.added ?? start,
       previous: ordered[index + 1] ? weekSlug(ordered[index + 1]!.week) : null,
       next: index > 0 ? weekSlug(ordered[index - 1]!.week) : null,
@@ -166,7 +230,19 @@ export function buildDigests(
   });
 }
 
-/** Paper counts per theme for a digest, in group order ("other" last, theme null). */
-export function themeCounts(digest: WeekDigest): { theme: ThemeRef | null; count: number }[] {
-  return digest.groups.map((group) => ({ theme: group.theme, count: group.papers.length }));
+/** The sections of a digest page in order: "Featured" (when any), each theme, "Other". */
+export function digestSections(digest: WeekDigest): DigestSection[] {
+  const sections: DigestSection[] = [];
+  if (digest.featured.length > 0) {
+    sections.push({ anchor: 'featured', name: FEATURED_SECTION_NAME, theme: null, papers: digest.featured });
+  }
+  for (const group of digest.groups) {
+    sections.push({
+      anchor: group.theme ? `theme-${group.theme.slug}` : 'other',
+      name: group.theme?.name ?? OTHER_GROUP_NAME,
+      theme: group.theme,
+      papers: group.papers,
+    });
+  }
+  return sections;
 }

@@ -21,7 +21,7 @@ import { visit } from 'unist-util-visit';
 import type { Root as MdastRoot, RootContent as MdastNode, PhrasingContent } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import { joinMath, splitMath, toPlainText } from '../normalize/index.ts';
-import { OTHER_GROUP_NAME, type DigestPaper, type WeekDigest } from './digest.ts';
+import { digestSections, type DigestPaper, type DigestSection, type WeekDigest } from './digest.ts';
 import { absoluteUrl, sitePaths, type SiteLocation } from './urls.ts';
 import { weekId, parseWeek } from './week.ts';
 
@@ -236,18 +236,19 @@ function paperUrl(paper: DigestPaper, location: SiteLocation): string {
   return absoluteUrl(location, sitePaths.paper(paper.slug));
 }
 
-function groupName(name: string | undefined): string {
-  return name ?? OTHER_GROUP_NAME;
+/** A paper's themes other than the one its section lists. */
+function otherThemes(paper: DigestPaper, section: DigestSection) {
+  return paper.themeRefs.filter((ref) => ref.slug !== section.theme?.slug);
 }
 
 export function digestToMarkdown({ digest, introBody, location }: ExportInput): string {
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
   const out: string[] = [`# [${plainTextToMarkdown(digest.title)}](${pageUrl})`, '', `_${dateLine(digest)}_`];
   if (introBody?.trim()) out.push('', introToMarkdown(introBody, pageUrl));
-  for (const group of digest.groups) {
-    out.push('', `## ${plainTextToMarkdown(groupName(group.theme?.name))} (${group.papers.length})`, '');
-    for (const paper of group.papers) {
-      const themes = paper.themeRefs.map((ref) => `[${plainTextToMarkdown(ref.name)}](${absoluteUrl(location, sitePaths.theme(ref.slug))})`);
+  for (const section of digestSections(digest)) {
+    out.push('', `## ${plainTextToMarkdown(section.name)} (${section.papers.length})`, '');
+    for (const paper of section.papers) {
+      const themes = otherThemes(paper, section).map((ref) => `[${plainTextToMarkdown(ref.name)}](${absoluteUrl(location, sitePaths.theme(ref.slug))})`);
       out.push(
         `- **[${cleanTextToMarkdown(paper.title)}](${paperUrl(paper, location)})**: ${cleanTextToMarkdown(paper.summary)}` +
           (themes.length ? ` (${themes.join(', ')})` : ''),
@@ -267,10 +268,10 @@ export async function digestToHtml({ digest, introBody, location }: ExportInput)
     `<p><em>${escapeHtml(dateLine(digest))}</em></p>`,
   ];
   if (introBody?.trim()) out.push(await introToHtml(introBody, pageUrl));
-  for (const group of digest.groups) {
-    out.push(`<h2>${escapeHtml(groupName(group.theme?.name))} (${group.papers.length})</h2>`, '<ul>');
-    for (const paper of group.papers) {
-      const themes = paper.themeRefs
+  for (const section of digestSections(digest)) {
+    out.push(`<h2>${escapeHtml(section.name)} (${section.papers.length})</h2>`, '<ul>');
+    for (const paper of section.papers) {
+      const themes = otherThemes(paper, section)
         .map((ref) => `<a href="${escapeHtml(absoluteUrl(location, sitePaths.theme(ref.slug)))}">${escapeHtml(ref.name)}</a>`)
         .join(', ');
       out.push(
@@ -290,10 +291,10 @@ export function digestToSlack({ digest, introBody, location }: ExportInput): str
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
   const out: string[] = [`*${slackLink(pageUrl, escapeSlack(digest.title))}*`, `_${escapeSlack(dateLine(digest))}_`];
   if (introBody?.trim()) out.push('', introToSlack(introBody, pageUrl));
-  for (const group of digest.groups) {
-    out.push('', `*${escapeSlack(groupName(group.theme?.name))}* (${group.papers.length})`);
-    for (const paper of group.papers) {
-      const themes = paper.themeRefs.map((ref) => escapeSlack(ref.name)).join(', ');
+  for (const section of digestSections(digest)) {
+    out.push('', `*${escapeSlack(section.name)}* (${section.papers.length})`);
+    for (const paper of section.papers) {
+      const themes = otherThemes(paper, section).map((ref) => escapeSlack(ref.name)).join(', ');
       out.push(
         `• ${slackLink(paperUrl(paper, location), cleanTextToSlack(paper.title))}: ${cleanTextToSlack(paper.summary)}` +
           (themes ? ` _(${themes})_` : ''),

@@ -67,6 +67,11 @@ export function firstSentence(text: string, maxChars = SUMMARY_MAX_CHARS): strin
   return clip(segments, maxChars);
 }
 
+/** Clean text cut at the last space before `maxChars` that is outside math, ending in "…" when cut. */
+export function clipCleanText(clean: string, maxChars: number): string {
+  return clip(splitMath(clean), maxChars);
+}
+
 /** Joins segments back into clean text, cut at the last space before `maxChars` that is outside math. */
 function clip(segments: readonly CleanSegment[], maxChars: number): string {
   const whole = joinMath(segments).trim();
@@ -133,7 +138,16 @@ const BACKGROUND_CUES: readonly RegExp[] = [
  */
 export function paperSummary(abstract: string, tldr?: string | null, maxChars = SUMMARY_MAX_CHARS): string {
   if (tldr?.trim()) return tldr.replace(/\s+/g, ' ').trim();
-  return clip(splitMath(contributionSentence(abstract)), maxChars);
+  return clip(splitMath(withoutLeadIn(contributionSentence(abstract))), maxChars);
+}
+
+/**
+ * "To address these challenges, we propose X" -> "We propose X": the lead-in only links the
+ * sentence to the abstract's earlier ones, which a summary does not show.
+ */
+export function withoutLeadIn(sentence: string): string {
+  const match = /^(?:In this (?:paper|work|study|report)|In this technical report|Here|To (?:this end|address|tackle|bridge|overcome|solve|fill|mitigate|alleviate|answer)[^,$]{0,60}|(?:Motivated|Inspired) by[^,$]{0,60}|In light of[^,$]{0,60}|Based on[^,$]{0,60}|Instead|Consequently|In contrast[^,$]{0,60}),\s+(we\b)/iu.exec(sentence);
+  return match ? `We${sentence.slice(match.index + match[0].length - match[1]!.length + 2)}` : sentence;
 }
 
 /** The abstract's sentence that states the contribution, uncut; the first sentence when none does. */

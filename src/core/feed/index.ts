@@ -123,7 +123,7 @@ export function digestRssItems(
         `${digest.papers.length} paper${digest.papers.length === 1 ? '' : 's'} added from ${digest.start} to ${digest.end}.`,
     ),
     content: html,
-    categories: digest.groups.map((group) => group.theme?.name).filter((name): name is string => name !== undefined),
+    categories: digest.themes.map((theme) => theme.name),
   }));
 }
 
