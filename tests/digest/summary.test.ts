@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { contributionSentence, firstSentence, paperSummary, sentences } from '../../src/core/digest/summary.ts';
+import { contributionSentence, firstSentence, paperSummary, sentences, withoutLeadIn } from '../../src/core/digest/summary.ts';
 import { parsePaperFile } from '../../src/core/papers/frontmatter.ts';
 
 describe('firstSentence', () => {
@@ -60,8 +60,8 @@ describe('firstSentence', () => {
 
 describe('paperSummary', () => {
   it.each([
-    ['Transformers have achieved remarkable success. In this paper, we propose X, a fast model. It is 2x faster.', 'In this paper, we propose X, a fast model.'],
-    ['Attention is slow. To address this, we introduce YaRN. Results follow.', 'To address this, we introduce YaRN.'],
+    ['Transformers have achieved remarkable success. In this paper, we propose X, a fast model. It is 2x faster.', 'We propose X, a fast model.'],
+    ['Attention is slow. To address this, we introduce YaRN. Results follow.', 'We introduce YaRN.'],
     ['Sequence models matter. Mamba-2 is a state-space model with a dual form. It is fast.', 'Mamba-2 is a state-space model with a dual form.'],
     // A question is not the answer; "We resolve" is.
     ['Attention is costly. Is it optimal? We resolve the question by a lower bound.', 'We resolve the question by a lower bound.'],
@@ -70,6 +70,14 @@ describe('paperSummary', () => {
     ['Nothing here says what the paper does. Still nothing.', 'Nothing here says what the paper does.'],
   ])('%s', (abstract, expected) => {
     expect(paperSummary(abstract)).toBe(expected);
+  });
+
+  it('drops a lead-in that only links to earlier sentences, keeping the rest as written', () => {
+    expect(withoutLeadIn('To address these challenges, we propose $\\mathrm{X}$.')).toBe('We propose $\\mathrm{X}$.');
+    expect(withoutLeadIn('Inspired by this, in this paper, we study X.')).toBe('Inspired by this, in this paper, we study X.');
+    expect(withoutLeadIn('In this paper we propose X.')).toBe('In this paper we propose X.');
+    expect(withoutLeadIn('Here, we show X.')).toBe('We show X.');
+    expect(withoutLeadIn('To this end, PixArt is shown.')).toBe('To this end, PixArt is shown.');
   });
 
   it('uses the tldr a person wrote, whatever the abstract says', () => {
