@@ -11,8 +11,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as pagefind from 'pagefind';
 import { lecternConfig } from '../src/config.ts';
+import { indexSite } from './lib/search-index.ts';
 
 const USAGE = `Usage: node scripts/search-index.ts [--dist <dir>]
 
@@ -25,9 +25,6 @@ Options:
   --help         show this help
 
 Exit status: 0 on success, 1 when the site is missing or indexing fails, 2 on a usage error.`;
-
-/** Only paper pages carry data-pagefind-body; reading the list pages too only costs time. */
-const PAGES = 'papers/*/index.html';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -46,24 +43,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`search-index: ${dist} holds no built site (no index.html): run \`astro build\` first, or \`npm run build\` for both\n`);
     return 1;
   }
-  const started = performance.now();
-  process.stdout.write(`[lectern:search-index] indexing ${PAGES} in ${dist}\n`);
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`could not create the index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dist, glob: PAGES });
-    if (added.errors.length > 0) throw new Error(`indexing ${dist}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`writing the index: ${written.errors.join('; ')}`);
-    process.stdout.write(
-      `[lectern:search-index] indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms -> ${join(dist, 'pagefind')}\n`,
-    );
+    await indexSite(dist, (line) => process.stdout.write(`${line}\n`));
     return 0;
   } catch (error) {
     process.stderr.write(`search-index: ${(error as Error).message}\n`);
     return 1;
-  } finally {
-    await pagefind.close();
   }
 }
 

@@ -16,6 +16,7 @@
  *   LECTERN_ARXIV_API       arXiv API endpoint (`npm run enrich`)              default https://export.arxiv.org/api/query
  *   LECTERN_ARXIV_CACHE     arXiv responses, keyed by request URL              default .cache/arxiv
  *   LECTERN_ARXIV_INTERVAL  seconds between two arXiv requests                 default 3 (arXiv's limit)
+ *   LECTERN_BUILD_CONCURRENCY  pages Astro renders at once                     default 4
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -46,6 +47,7 @@ export interface LecternConfig {
   arxivApi: string;
   arxivCacheDir: string;
   arxivIntervalSeconds: number;
+  buildConcurrency: number;
 }
 
 export const DEFAULT_SITE = 'https://lectern.example.org';
@@ -75,6 +77,10 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
   if (!Number.isFinite(interval) || interval < 0) {
     throw new Error(`LECTERN_ARXIV_INTERVAL="${env.LECTERN_ARXIV_INTERVAL}": give a number of seconds (0 or more)`);
   }
+  const concurrency = Number(setting(env, 'LECTERN_BUILD_CONCURRENCY') ?? 4);
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(`LECTERN_BUILD_CONCURRENCY="${env.LECTERN_BUILD_CONCURRENCY}": give a whole number of pages (1 or more)`);
+  }
   const staging = join(cwd, 'node_modules', '.cache', 'lectern-out', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
   return {
     contentDir: path('LECTERN_CONTENT', 'content'),
@@ -90,6 +96,7 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
     arxivApi: setting(env, 'LECTERN_ARXIV_API') ?? ARXIV_API,
     arxivCacheDir: path('LECTERN_ARXIV_CACHE', '.cache/arxiv'),
     arxivIntervalSeconds: interval,
+    buildConcurrency: concurrency,
   };
 }
 

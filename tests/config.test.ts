@@ -21,6 +21,7 @@ describe('lecternConfig', () => {
       arxivApi: 'https://export.arxiv.org/api/query',
       arxivCacheDir: '/srv/site/.cache/arxiv',
       arxivIntervalSeconds: 3,
+      buildConcurrency: 4,
     });
   });
 

@@ -40,6 +40,9 @@ export interface CitationReport {
   formatted: number;
 }
 
+/** Where a build leaves its CitationReport (for the summary of `npm run build`): beside the cache. */
+export const citationReportFile = (cacheFile: string): string => cacheFile.replace(/(\.json)?$/, '.last-build.json');
+
 const itemHash = (item: Citation): string => createHash('sha256').update(JSON.stringify([FORMAT_VERSION, item])).digest('base64url');
 
 /** The cache's entries by item hash; empty when the file is missing or unreadable (it is only a cache). */
@@ -93,6 +96,7 @@ export default function citationFiles(): AstroIntegration {
         await rm(manifest);
         const cacheFile = lecternConfig().citationCacheFile;
         const report = await writeCitationFiles(jobs, outDir, cacheFile);
+        writeFileAtomic(citationReportFile(cacheFile), `${JSON.stringify(report)}\n`);
         logger.info(
           `${report.files} citation files (BibTeX, CSL-JSON) for ${report.papers} papers in ${Math.round(performance.now() - started)} ms: ` +
             `${report.formatted} formatted, ${report.papers - report.formatted} from cache ${cacheFile}`,

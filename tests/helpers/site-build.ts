@@ -43,7 +43,7 @@ export interface SiteBuild {
   cached: boolean;
 }
 
-const INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/search-index.ts'];
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/search-index.ts', 'scripts/build.ts', 'scripts/lib/search-index.ts'];
 
 function listFiles(path: string, out: string[] = []): string[] {
   if (!existsSync(path)) return out;

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * npm run build [-- --force]: `astro build`, then the Pagefind index, then one summary line.
+ *
+ * Pages whose data did not change since the last build are reused (Astro's incremental build,
+ * keys in src/lib/page-keys.ts), as are Open Graph cards and formatted citations (their own
+ * caches). `--force` starts from nothing: no page reused, the content layer read again.
+ *
+ * astro build runs as a child process so that its memory is given back before Pagefind
+ * indexes (scripts/search-index.ts says why that matters).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { lecternConfig } from '../src/config.ts';
+import { citationReportFile, type CitationReport } from '../src/integrations/citation-files.ts';
+import { INCREMENTAL_MANIFEST, PAGES_REPORT, type PagesReport } from '../src/integrations/build-report.ts';
+import type { OgBuildReport } from '../src/integrations/og-images.ts';
+import { formatBuildSummary } from '../src/core/build/summary.ts';
+import { indexSite } from './lib/search-index.ts';
+
+const USAGE = `Usage: npm run build [-- --force]
+
+Builds the site into $LECTERN_OUT_DIR (default dist/): astro build, then the Pagefind
+search index, then one line saying what was rendered and what was reused.
+
+Pages, Open Graph cards and citation files whose data did not change since the last
+build are reused from the caches (README, "Incremental builds"); a build renders only
+what changed.
+
+Options:
+  --force   ignore the page cache and the content layer cache: render every page
+  --help    show this help
+
+Exit status: 0 on success, 1 when the build or the index fails, 2 on a usage error.`;
+
+const ASTRO = new URL('../node_modules/astro/bin/astro.mjs', import.meta.url).pathname;
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+function astroBuild(force: boolean): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [ASTRO, 'build', ...(force ? ['--force'] : [])], { stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }).values;
+  } catch (error) {
+    process.stderr.write(`build: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const started = performance.now();
+  const config = lecternConfig();
+  const reports = {
+    pages: join(config.astroCacheDir, PAGES_REPORT),
+    cards: join(config.ogCacheDir, 'last-build.json'),
+    citations: citationReportFile(config.citationCacheFile),
+  };
+  // A report left by an earlier build must not be read as this build's.
+  for (const file of Object.values(reports)) rmSync(file, { force: true });
+  // Without the manifest Astro reuses no page, and the reuse count (src/integrations/build-report.ts) agrees.
+  if (args.force) rmSync(join(config.astroCacheDir, INCREMENTAL_MANIFEST), { force: true });
+
+  const code = await astroBuild(args.force);
+  if (code !== 0) return 1;
+  let search;
+  try {
+    search = await indexSite(config.outDir, (line) => process.stdout.write(`${line}\n`));
+  } catch (error) {
+    process.stderr.write(`search-index: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const summary = formatBuildSummary({
+    pages: readJson<PagesReport>(reports.pages),
+    cards: readJson<OgBuildReport>(reports.cards),
+    citations: readJson<CitationReport>(reports.citations),
+    searchPages: search.pages,
+    ms: performance.now() - started,
+  });
+  process.stdout.write(`${summary}\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

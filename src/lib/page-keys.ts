@@ -1,0 +1,48 @@
+/**
+ * The incremental build's cache key of each page built from getStaticPaths (src/core/build):
+ * a hash of every value the page renders, so a page renders again exactly when its data
+ * changed, and is reused byte for byte otherwise. Template changes are Astro's business (it
+ * hashes each route's module graph); these keys cover the data.
+ *
+ * Whole views are hashed rather than hand-picked fields: a field someone adds to a page later
+ * is then covered without touching this file. A view's entry is reduced to its data and notes.
+ */
+import { cacheKeyOf } from '../core/build/cache-key.ts';
+import type { Citation } from '../core/cite/index.ts';
+import type { WeekDigest } from '../core/digest/digest.ts';
+import type { PaperView } from './catalog.ts';
+import type { DigestEntry } from './digests.ts';
+
+/** A paper view as data: everything but the entry object, whose data and notes are kept. */
+function paperData({ entry, ...view }: PaperView) {
+  return { ...view, notes: entry.body ?? null };
+}
+
+/** `/papers/<slug>/`: the paper, its themes, its citation, and the related papers it lists. */
+export function paperPageKey(paper: PaperView, citation: Citation | undefined, related: readonly PaperView[]): string {
+  return cacheKeyOf('paper', paperData(paper), citation, related.map(paperData));
+}
+
+/** `/themes/<slug>/`: the theme's name, description and every paper it lists. */
+export function themePageKey(slug: string, name: string, description: string, papers: readonly PaperView[]): string {
+  return cacheKeyOf('theme', slug, name, description, papers.map(paperData));
+}
+
+/**
+ * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers
+ * and the neighbouring digests its navigation names.
+ */
+export function digestPageKey(
+  digest: WeekDigest,
+  intro: DigestEntry | undefined,
+  papers: readonly (PaperView | undefined)[],
+  neighbours: readonly (WeekDigest | undefined)[],
+): string {
+  const introData = intro && { data: intro.data, body: intro.body ?? null };
+  return cacheKeyOf('digest', digest, introData, papers.map((p) => p && paperData(p)), neighbours);
+}
+
+/** `/papers/<alias>/`: the redirect's target and the title it names. */
+export function redirectPageKey(to: string, title: string): string {
+  return cacheKeyOf('redirect', to, title);
+}

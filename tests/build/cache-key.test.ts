@@ -1,0 +1,90 @@
+/** src/core/build: page cache keys, the reuse count and the build's summary line (issue 17). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cacheKeyOf, stableJson } from '../../src/core/build/cache-key.ts';
+import { countReuse, parseManifest, type IncrementalManifest } from '../../src/core/build/reuse.ts';
+import { formatBuildSummary } from '../../src/core/build/summary.ts';
+
+/** An object with the same entries in another key order. */
+function shuffled(value: unknown, seed: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => shuffled(item, seed));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const order = keys.map((k, i) => [k, (i * 7919 + seed) % (keys.length + 1)] as const).sort((a, b) => a[1] - b[1]);
+    return Object.fromEntries(order.map(([k]) => [k, shuffled((value as Record<string, unknown>)[k], seed)]));
+  }
+  return value;
+}
+
+describe('cacheKeyOf', () => {
+  it('does not depend on the order of object keys', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), (value, seed) => {
+        expect(cacheKeyOf(shuffled(value, seed))).toBe(cacheKeyOf(value));
+      }),
+    );
+  });
+
+  it('tells apart any two different JSON values', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        fc.pre(stableJson(a) !== stableJson(b));
+        expect(cacheKeyOf(a)).not.toBe(cacheKeyOf(b));
+      }),
+    );
+  });
+
+  it('changes when one title of a page changes, and only the key of that page', () => {
+    const paper = (title: string) => ({ slug: 'flash', data: { title, themes: ['efficient-attention'] }, notes: null });
+    expect(cacheKeyOf('paper', paper('FlashAttention'))).toBe(cacheKeyOf('paper', paper('FlashAttention')));
+    expect(cacheKeyOf('paper', paper('FlashAttention-2'))).not.toBe(cacheKeyOf('paper', paper('FlashAttention')));
+  });
+
+  it('reads Maps, Sets and Dates by content, and drops undefined properties as JSON does', () => {
+    expect(cacheKeyOf(new Map([['b', 1], ['a', 2]]))).toBe(cacheKeyOf(new Map([['a', 2], ['b', 1]])));
+    expect(cacheKeyOf(new Set([1, 2]))).toBe(cacheKeyOf(new Set([2, 1])));
+    expect(cacheKeyOf(new Map([['a', 1]]))).not.toBe(cacheKeyOf(new Map([['a', 2]])));
+    expect(cacheKeyOf(new Date('2026-01-01'))).not.toBe(cacheKeyOf(new Date('2026-01-02')));
+    expect(cacheKeyOf({ a: 1, b: undefined })).toBe(cacheKeyOf({ a: 1 }));
+  });
+
+  it('refuses values without a stable text instead of ignoring them', () => {
+    expect(() => cacheKeyOf({ paper: { render: () => 'html' } })).toThrow(/function at 0\.paper\.render/);
+  });
+});
+
+describe('countReuse', () => {
+  const manifest = (paths: Record<string, string>, dependencyHash = 'dep', contentHashes?: Record<string, string>): IncrementalManifest => ({
+    version: 1,
+    routes: { 'src/pages/papers/[slug].astro': { dependencyHash, paths: Object.fromEntries(Object.entries(paths).map(([p, cacheKey]) => [p, { cacheKey, ...(contentHashes ? { contentHashes } : {}) }])) } },
+  });
+
+  it('counts a path as reused when its key, its route code and its content are what they were', () => {
+    const before = manifest({ '/papers/a/': 'ka', '/papers/b/': 'kb' });
+    expect(countReuse(before, manifest({ '/papers/a/': 'ka', '/papers/b/': 'kb2', '/papers/c/': 'kc' }))).toEqual({ keyed: 3, reused: 1 });
+    expect(countReuse(before, manifest({ '/papers/a/': 'ka' }, 'dep2'))).toEqual({ keyed: 1, reused: 0 });
+    expect(countReuse(manifest({ '/papers/a/': 'ka' }, 'dep', { 'a.mdx': '1' }), manifest({ '/papers/a/': 'ka' }, 'dep', { 'a.mdx': '2' }))).toEqual({ keyed: 1, reused: 0 });
+    expect(countReuse(null, before)).toEqual({ keyed: 2, reused: 0 });
+  });
+
+  it('reads only the manifest version it knows', () => {
+    expect(parseManifest(JSON.stringify({ version: 1, routes: {} }))).not.toBeNull();
+    expect(parseManifest(JSON.stringify({ version: 2, routes: {} }))).toBeNull();
+    expect(parseManifest('{')).toBeNull();
+    expect(parseManifest(null)).toBeNull();
+  });
+});
+
+describe('formatBuildSummary', () => {
+  it('says in one line what was rendered and what was reused', () => {
+    expect(
+      formatBuildSummary({
+        pages: { rendered: 61, reused: 10_004 },
+        cards: { generated: 52, cached: 10_013 },
+        citations: { papers: 10_050, formatted: 50 },
+        searchPages: 10_050,
+        ms: 14_230,
+      }),
+    ).toBe('[lectern:build] pages 61 rendered, 10,004 reused · cards 52 rendered, 10,013 reused · citations 50 formatted, 10,000 reused · search 10,050 pages indexed · 14.2 s');
+  });
+});
