@@ -8,7 +8,7 @@ import { getThemes, type SiteTheme } from './themes.ts';
 import { renderCleanText, type RenderedText } from '../core/render/math.ts';
 import { isoWeekOf, weekId } from '../core/digest/week.ts';
 import { UNTHEMED_SLUG } from './site.ts';
-import { firstAuthors } from '../core/papers/authors.ts';
+import { shortAuthors } from '../core/papers/authors.ts';
 import { paperYear } from '../core/papers/identity.ts';
 
 export interface PaperView {
@@ -56,14 +56,8 @@ export interface Catalog {
   weeks: string[];
 }
 
-function authorsShort({ names, count, attribution }: PaperEntry['data']['authors']): string {
-  if (names.length > 0) return firstAuthors(names);
-  if (count !== null) return count === 1 ? '1 author' : `${count} authors`;
-  return attribution?.name ?? '';
-}
-
 function identity(data: PaperEntry['data']): Pick<PaperView, 'authorsShort' | 'year' | 'publishedYear' | 'byline'> {
-  const short = authorsShort(data.authors);
+  const short = shortAuthors(data.authors) ?? '';
   const year = paperYear(data);
   return { authorsShort: short, year, publishedYear: year === null ? null : String(year), byline: [short, year].filter(Boolean).join(' · ') };
 }

@@ -5,9 +5,6 @@
  * src/integrations/og-render.ts.
  */
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import type { authorsSchema } from '../papers/schema.ts';
-import { firstAuthors } from '../papers/authors.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -40,16 +37,8 @@ export interface OgJob {
   readonly source?: string;
 }
 
-/**
- * Who wrote a paper, as its card says it: the first three authors by name ("Tri Dao, Dan Fu and
- * Stefano Ermon", "… et al."); without names, the listing's count ("7 authors") or organisation
- * ("Apple"); null when nothing is known.
- */
-export function cardAuthors(authors: z.output<typeof authorsSchema>): string | null {
-  if (authors.names.length) return firstAuthors(authors.names);
-  if (authors.count !== null) return `${authors.count} author${authors.count === 1 ? '' : 's'}`;
-  return authors.attribution?.name ?? null;
-}
+/** Who wrote a paper, as its card says it (the same words as list rows). */
+export { shortAuthors as cardAuthors } from '../papers/authors.ts';
 
 /** All text a card shows (for font coverage checks). */
 export function cardText(card: OgCard): string {

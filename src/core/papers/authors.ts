@@ -10,6 +10,7 @@
  * starts at the first lower-case particle; the first word is always given), which never
  * mistakes a capitalised given or family name for a particle.
  */
+import type { PaperFrontmatter } from './schema.ts';
 
 /** The name's parts. `family` is never empty for a non-empty name; `given` may be. */
 export interface NameParts {
@@ -112,4 +113,18 @@ export function firstAuthors(names: readonly string[], max = 3): string {
   if (shown.length > limit) return `${shown.slice(0, limit).join(', ')} et al.`;
   if (shown.length <= 1) return shown[0] ?? '';
   return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** What the sources said about who wrote a paper (the frontmatter's `authors`). */
+export type AuthorsInfo = Readonly<PaperFrontmatter['authors']>;
+
+/**
+ * Who wrote a paper, for list rows and cards: the first three authors by name ("Tri Dao, Dan Fu
+ * and Stefano Ermon", "… et al."); without names, the listing's count ("7 authors") or
+ * organisation ("Apple"); null when nothing is known.
+ */
+export function shortAuthors(authors: AuthorsInfo): string | null {
+  if (authors.names.length > 0) return firstAuthors(authors.names);
+  if (authors.count !== null) return `${authors.count} author${authors.count === 1 ? '' : 's'}`;
+  return authors.attribution?.name ?? null;
 }
