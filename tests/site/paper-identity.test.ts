@@ -61,13 +61,16 @@ describe('paper page', () => {
 });
 
 describe('list rows', () => {
-  test('home, theme pages and the papers table show first authors and year', () => {
+  test('home, theme pages, digests and the papers table show first authors and year', () => {
     const byline = (path: string, slug: string) => {
       const $ = readPage(site.outDir, path);
       return $(`.paper-list > li:has(a[href$="/papers/${slug}/"]) .byline`).text();
     };
     expect(byline('index.html', FLASH)).toBe('Tri Dao, Daniel Y. Fu, Stefano Ermon et al. · 2022');
     expect(byline('themes/ssm/index.html', MAMBA)).toBe('Albert Gu and Tri Dao · 2023');
+    const digest = readPage(site.outDir, 'digests/2026-w47/index.html');
+    // Digest rows are one line: the first author only.
+    expect(digest(`li:has(> a.paper-title[href$="/papers/${MAMBA}/"]) .byline`).text()).toBe('Albert Gu et al. · 2023 — ');
     // Without names, what the listing said.
     expect(byline('themes/unthemed/index.html', PIXART)).toBe('PixArt · 2023');
     const $ = readPage(site.outDir, 'papers/index.html');
