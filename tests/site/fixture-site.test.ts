@@ -93,7 +93,8 @@ describe('paper page metadata', () => {
     expect($('meta[property="og:url"]').attr('content')).toBe(url);
     expect($('meta[property="og:type"]').attr('content')).toBe('article');
     expect($('meta[property="og:description"]').attr('content')).toBe(
-      'Transformers are slow and memory-hungry on long sequences, since the time and memory complexity of self-attention are quadratic in sequence length, O(n²).',
+      // The sentence that states the contribution (paperSummary), not the field's background.
+      'We propose FlashAttention, an IO-aware exact attention algorithm that uses tiling to reduce the number of memory reads and writes.',
     );
     expect($('meta[name="twitter:card"]').attr('content')).toBeTruthy();
     expect($('meta[name="twitter:title"]').attr('content')).toBe($('meta[property="og:title"]').attr('content'));
