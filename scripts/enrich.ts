@@ -12,7 +12,7 @@ import type { ArxivEntry } from '../src/core/arxiv/atom.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
 import { frontmatterKeyLine } from '../src/core/papers/frontmatter.ts';
-import { ArxivClient, OfflineError, type ClientEvent } from './lib/arxiv-client.ts';
+import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError, type ClientEvent } from './lib/arxiv-client.ts';
 import { readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
 
 const USAGE = `Usage: npm run enrich -- [options]
@@ -75,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
       api: v.api || config.arxivApi,
       cacheDir: v.cache ? resolve(v.cache) : config.arxivCacheDir,
       intervalMs: positiveNumber('--interval', v.interval, config.arxivIntervalSeconds) * 1000,
-      timeoutMs: positiveNumber('--timeout', v.timeout, 30) * 1000,
-      retries: Math.floor(positiveNumber('--retries', v.retries, 4)),
+      timeoutMs: positiveNumber('--timeout', v.timeout, DEFAULT_TIMEOUT_S) * 1000,
+      retries: Math.floor(positiveNumber('--retries', v.retries, DEFAULT_RETRIES)),
       offline: v.offline,
       refresh: v.refresh,
     };

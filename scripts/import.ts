@@ -8,12 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
+import type { ArxivEntry } from '../src/core/arxiv/atom.ts';
+import { resolveIdList } from '../src/core/inputs/arxiv-ids.ts';
 import { FORMAT_NAMES, parseInput, type ParsedInput } from '../src/core/inputs/index.ts';
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
 import { planImport, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
 import { createClassifier } from '../src/core/themes/index.ts';
 import { loadTaxonomy, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
-import { contentDirOption } from '../src/config.ts';
+import { contentDirOption, lecternConfig } from '../src/config.ts';
+import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError } from './lib/arxiv-client.ts';
 
 const USAGE = `Usage: npm run import -- [options] <files...>
        npx lectern-import [options] <files...>
@@ -21,7 +24,9 @@ const USAGE = `Usage: npm run import -- [options] <files...>
 Turns papers into content/papers/<slug>.mdx files. Each file's format is detected from its text:
   - a pasted Hugging Face "Daily Papers" listing (the page copied as text),
   - a Daily Papers API response (https://huggingface.co/api/daily_papers?date=YYYY-MM-DD),
-  - a BibTeX (.bib) or CSL-JSON export (Zotero, Google Scholar, ...).
+  - a BibTeX (.bib) or CSL-JSON export (Zotero, Google Scholar, ...),
+  - a list of arXiv ids or arxiv.org / huggingface.co/papers URLs, one per line: their titles,
+    abstracts and authors come from the arXiv API (cached and rate-limited as in npm run enrich).
 The same paper in several files is one paper (same arXiv id, else same title).
 New papers are added; papers already there get missing metadata (author names, arXiv id, DOI,
 year, code link...), the highest upvote count and the new source; their slug, themes, aliases,
@@ -33,13 +38,14 @@ Options:
   --dry-run            write nothing; report what would change
   --json               print the report as JSON (counts and every diagnostic with file:line)
   --strict             write nothing if there is any error or warning (and exit 1)
+  --offline            look arXiv ids up in the cache only (see npm run enrich)
   --help               show this help
 
 Exit status: 0 when the import did what was asked (warnings allowed), 1 when a file or record
 had an error (the valid records are still written unless --strict) or, with --strict, a
 warning, 2 on a usage error.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -51,6 +57,7 @@ function main(argv: string[]): number {
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        offline: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -72,15 +79,17 @@ function main(argv: string[]): number {
   const dryRun = values['dry-run'];
   const log = values.json ? () => {} : (line: string) => console.log(line);
 
-  const listings: ParsedInput[] = [];
+  let listings: ParsedInput[] = [];
   const readProblems: Diagnostic[] = [];
   for (const path of positionals) {
     const text = readListing(path, readProblems);
     if (text === null) continue;
-    const input = parseInput(text, path);
-    listings.push(input);
+    listings.push(parseInput(text, path));
+  }
+  listings = await resolveIdLists(listings, values.offline);
+  for (const input of listings) {
     const noDate = input.format === 'listing' && !input.captured ? ', no capture date in the header' : '';
-    log(`read ${path}: ${input.records.length} records (${FORMAT_NAMES[input.format]}${noDate})`);
+    log(`read ${input.file}: ${input.records.length} records (${FORMAT_NAMES[input.format]}${noDate})`);
   }
 
   let existing: ExistingFile[];
@@ -131,6 +140,41 @@ function main(argv: string[]): number {
   return failed ? 1 : 0;
 }
 
+/**
+ * Lists of arXiv ids become records once arXiv answers: one batched lookup for all ids, through
+ * the cache (only the cache with --offline). Ids that cannot be looked up (offline, a failed
+ * request) get one error line each and nothing is written for them.
+ */
+async function resolveIdLists(inputs: ParsedInput[], offline: boolean): Promise<ParsedInput[]> {
+  const ids = [...new Set(inputs.flatMap((input) => input.ids ?? []).map((l) => l.id))].sort();
+  if (ids.length === 0) return inputs;
+  const config = lecternConfig();
+  const client = new ArxivClient({
+    api: config.arxivApi,
+    cacheDir: config.arxivCacheDir,
+    intervalMs: config.arxivIntervalSeconds * 1000,
+    timeoutMs: DEFAULT_TIMEOUT_S * 1000,
+    retries: DEFAULT_RETRIES,
+    offline,
+    refresh: false,
+  });
+  let found = new Map<string, ArxivEntry | null>();
+  let failures = new Map<string, string>();
+  let unreachable: string | null = null;
+  process.stderr.write(`import: looking up ${ids.length} arXiv id${ids.length === 1 ? '' : 's'}\n`);
+  try {
+    ({ found, failures } = await client.lookupIds(ids));
+  } catch (error) {
+    if (!(error instanceof OfflineError)) throw error;
+    unreachable = `arXiv cannot be reached (${error.host}: ${error.code}; offline?)`;
+  } finally {
+    client.close();
+  }
+  const why = (id: string): string =>
+    unreachable ?? (failures.has(id) ? `the arXiv lookup failed (${failures.get(id)})` : 'it is not in the arXiv cache (--offline)');
+  return inputs.map((input) => (input.ids ? resolveIdList(input, found, why) : input));
+}
+
 /** The listing's text, or null after recording why it cannot be used. */
 function readListing(path: string, problems: Diagnostic[]): string | null {
   let bytes: Buffer;
@@ -161,4 +205,4 @@ function readListing(path: string, problems: Diagnostic[]): string | null {
   return null;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -155,15 +155,4 @@ describe("the group's seed .bib (content/listings/seed-papers.bib)", SLOW, () =>
   });
 });
 
-describe('a list of arXiv ids', SLOW, () => {
-  it('says per id that it needs a title and abstract, and writes nothing', async () => {
-    const dir = temp();
-    const ids = join(dir, 'ids.txt');
-    writeFileSync(ids, '2307.08691\nhttps://arxiv.org/abs/2312.00752v2\n');
-    const r = await run(['--content', join(dir, 'content'), '--added', '2026-11-30', ids]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`read ${ids}: 0 records (list of arXiv ids)`);
-    expect(r.stderr).toContain(`${ids}:1: error: arXiv 2307.08691: an id alone has no title or abstract`);
-    expect(r.stderr).toContain(`${ids}:2: error: arXiv 2312.00752:`);
-  });
-});
+// Lists of arXiv ids are looked up in arXiv: tests/import-ids.test.ts replays the recordings.

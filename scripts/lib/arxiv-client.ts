@@ -42,7 +42,19 @@ export type ClientEvent =
   | { kind: 'wait'; url: string; ms: number; reason: string };
 
 /** The host could not be reached at all: nothing can be looked up. */
-export class OfflineError extends Error {}
+export class OfflineError extends Error {
+  readonly host: string;
+  readonly code: string;
+  constructor(host: string, code: string) {
+    super(`cannot reach ${host} (${code}); are you offline?`);
+    this.host = host;
+    this.code = code;
+  }
+}
+
+/** Defaults shared by `npm run enrich` and the import of id lists. */
+export const DEFAULT_TIMEOUT_S = 30;
+export const DEFAULT_RETRIES = 4;
 
 /** One lookup's outcome. `failed` leaves the papers it concerns as they are. */
 export type FetchResult =
@@ -148,7 +160,7 @@ export class ArxivClient {
         this.lastEnd = performance.now();
         const code = (error as NodeJS.ErrnoException).code ?? '';
         if (OFFLINE_CODES.has(code)) {
-          throw new OfflineError(`cannot reach ${new URL(url).host} (${code}); are you offline?`);
+          throw new OfflineError(new URL(url).host, code);
         }
         lastProblem = code === 'ETIMEDOUT' ? `no answer within ${this.options.timeoutMs / 1000} s` : `the connection failed (${code || (error as Error).message})`;
         await this.backoff(url, attempt, null, lastProblem);

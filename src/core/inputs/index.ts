@@ -5,6 +5,7 @@
  */
 import { parseListing } from '../listing/index.ts';
 import { parseArxivReference } from '../arxiv/ids.ts';
+import { parseIdList, referenceLines } from './arxiv-ids.ts';
 import { parseBibtex } from './bibtex.ts';
 import { parseCslJson } from './csl-json.ts';
 import { parseDailyPapersJson } from './hf-daily-papers.ts';
@@ -21,8 +22,9 @@ const BIBTEX_ENTRY = /^@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/;
  * - JSON (starts with `[` or `{` and parses, or ends with `]`/`}`): `hf-daily-papers` when an
  *   element carries a `paper` object, else `csl-json`;
  * - `bibtex` when the first line that is not blank or a `%` comment starts an `@entry{`;
- * - `arxiv-ids` when every line (blank and `#` lines aside) is an arXiv id or an arXiv / Hugging
- *   Face paper URL;
+ * - `arxiv-ids` when every line (blank and `#` lines aside) is one word and at least one is an
+ *   arXiv id or an arXiv / Hugging Face paper URL (the others are then reported, not misread as
+ *   a listing);
  * - otherwise a pasted Daily Papers `listing` (whose reader reports what it cannot read).
  */
 export function detectFormat(text: string): InputFormat {
@@ -39,8 +41,8 @@ export function detectFormat(text: string): InputFormat {
   const lines = trimmed.split(/\r\n|\r|\n/).map((l) => l.trim());
   const firstLine = lines.find((l) => l !== '' && !l.startsWith('%'));
   if (firstLine !== undefined && BIBTEX_ENTRY.test(firstLine)) return 'bibtex';
-  const idLines = lines.filter((l) => l !== '' && !l.startsWith('#'));
-  if (idLines.length > 0 && idLines.every((l) => parseArxivReference(l) !== null)) return 'arxiv-ids';
+  const idLines = referenceLines(trimmed).map((l) => l.text);
+  if (idLines.every((l) => !/\s/.test(l)) && idLines.some((l) => parseArxivReference(l) !== null)) return 'arxiv-ids';
   return 'listing';
 }
 
@@ -59,30 +61,4 @@ export function parseInput(text: string, file: string): ParsedInput {
     case 'listing':
       return { format, ...parseListing(text, file) };
   }
-}
-
-/**
- * A list of arXiv ids has no titles or abstracts, which a paper needs: `npm run enrich` fetches
- * them. The import names each id it cannot use, and writes nothing for them.
- */
-function parseIdList(text: string, file: string): ParsedInput {
-  const diagnostics = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .flatMap((line, i) => {
-      const id = parseArxivReference(line)?.id ?? null;
-      return id === null
-        ? []
-        : [
-            {
-              severity: 'error' as const,
-              code: 'needs-enrich',
-              file,
-              line: i + 1,
-              message: `arXiv ${id}: an id alone has no title or abstract, so it was not imported.`,
-              hint: 'Import the Daily Papers JSON or a BibTeX export that has this paper, or fetch it from arXiv with `npm run enrich`.',
-            },
-          ];
-    });
-  return { file, format: 'arxiv-ids', captured: null, records: [], diagnostics };
 }

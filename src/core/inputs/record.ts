@@ -47,4 +47,6 @@ export interface ParsedInput {
   captured: ListingDate | null;
   records: PaperRecord[];
   diagnostics: Diagnostic[];
+  /** A list of arXiv ids: the ids (with their lines) that become records once arXiv answers. */
+  ids?: Array<{ id: string; line: number }>;
 }

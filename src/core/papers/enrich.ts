@@ -54,29 +54,14 @@ export function enrichNeeds(files: readonly ExistingFile[]): EnrichNeeds {
   const papers: EnrichPaper[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const parsed = parsePaperFile(file.content);
-    const problem = (line: number, message: string): void => {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'invalid-paper-file',
-        file: file.path,
-        line,
-        message: `${message}, so enrich left this file alone.`,
-        hint: 'Fix the paper file (see `npm run import` for the same check) and run enrich again.',
-      });
-    };
-    if (!parsed.ok) {
-      problem(parsed.line, parsed.message);
+    const read = readPaper(file.content, file.path, 'Fix the paper file (`npm run import` reports the same) and run enrich again; enrich left it alone.');
+    if (!read.ok) {
+      // Invalid files are the importer's errors; here they are only skipped.
+      diagnostics.push({ ...read.diagnostics[0]!, severity: 'warning' });
       continue;
     }
-    const checked = paperSchema.safeParse(parsed.file.data);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      problem(frontmatterKeyLine(file.content, String(issue.path[0] ?? '')), `field "${issue.path.join('.')}": ${issue.message}`);
-      continue;
-    }
-    const extra = Object.fromEntries(Object.entries(parsed.file.data).filter(([key]) => !Object.hasOwn(paperSchema.shape, key)));
-    papers.push({ path: file.path, content: file.content, data: checked.data, extra, body: parsed.file.body });
+    const extra = Object.fromEntries(Object.entries(read.data).filter(([key]) => !Object.hasOwn(paperSchema.shape, key)));
+    papers.push({ path: file.path, content: file.content, data: read.paper, extra, body: read.body });
   }
   const ids = [...new Set(papers.filter((p) => needsIdLookup(p.data)).map((p) => p.data.arxiv!))].sort();
   const titles = papers.filter((p) => p.data.arxiv === null).map((p) => ({ path: p.path, title: p.data.title }));
