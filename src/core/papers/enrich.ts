@@ -15,7 +15,8 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ArxivEntry } from '../arxiv/atom.ts';
 import { normalizeText } from '../normalize/index.ts';
-import { frontmatterKeyLine, orderKeys, parsePaperFile, updatePaperFile } from './frontmatter.ts';
+import { readPaper } from '../content/index.ts';
+import { frontmatterKeyLine, orderKeys, updatePaperFile } from './frontmatter.ts';
 import { keyOfCleanTitle } from './key.ts';
 import { paperSchema, type PaperFrontmatter } from './schema.ts';
 import type { ExistingFile, FileWrite } from './plan.ts';
@@ -32,7 +33,6 @@ export interface EnrichPaper {
   data: PaperFrontmatter;
   /** Frontmatter keys the schema does not know (people's), kept as they are. */
   extra: Record<string, unknown>;
-  body: string;
 }
 
 export interface EnrichNeeds {
@@ -61,7 +61,7 @@ export function enrichNeeds(files: readonly ExistingFile[]): EnrichNeeds {
       continue;
     }
     const extra = Object.fromEntries(Object.entries(read.data).filter(([key]) => !Object.hasOwn(paperSchema.shape, key)));
-    papers.push({ path: file.path, content: file.content, data: read.paper, extra, body: read.body });
+    papers.push({ path: file.path, content: file.content, data: read.paper, extra });
   }
   const ids = [...new Set(papers.filter((p) => needsIdLookup(p.data)).map((p) => p.data.arxiv!))].sort();
   const titles = papers.filter((p) => p.data.arxiv === null).map((p) => ({ path: p.path, title: p.data.title }));
