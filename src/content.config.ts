@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { papersLoader } from './lib/papers-loader.ts';
+import { join } from 'node:path';
+import { keyedByFolder, papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './core/papers/schema.ts';
 import { digestSchema } from './core/digest/schema.ts';
 import { lecternConfig } from './config.ts';
@@ -9,14 +10,14 @@ import { lecternConfig } from './config.ts';
 const { contentDir } = lecternConfig();
 
 const papers = defineCollection({
-  // Only papers with a notes body become MDX modules; the rest are data (src/lib/papers-loader.ts).
-  loader: papersLoader({ pattern: '*.{md,mdx}', base: `${contentDir}/papers`, generateId: ({ data }) => String(data.slug) }),
+  // Data, Markdown notes rendered at sync, or MDX modules when a paper asks (src/lib/papers-loader.ts).
+  loader: papersLoader(join(contentDir, 'papers')),
   schema: paperSchema,
 });
 
 /** Optional human intros of the weekly digests; the id is the file stem, `2026-w48`. */
 const digests = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: `${contentDir}/digests` }),
+  loader: keyedByFolder(glob({ pattern: '*.{md,mdx}', base: join(contentDir, 'digests') }), join(contentDir, 'digests')),
   schema: digestSchema,
 });
 

@@ -1,73 +1,121 @@
 /**
- * The papers collection loader: Astro's glob loader, except that a paper becomes an MDX module
- * only when its notes need MDX.
+ * The papers collection loader, on Astro's public loader API only (`LoaderContext`: store,
+ * meta, parseData, renderMarkdown, generateDigest). It reads the paper files with the content
+ * reader the commands use (src/io/content.ts), so the site and the importer see the same data.
  *
- * With the plain glob loader every `.mdx` entry is registered as a content module, so Vite
- * compiles all of them (MDX -> JSX -> JS, one module each) whether or not a page renders it,
- * `deferRender` or not. At 10,000 papers that compile was most of the build time and memory
- * (95 s and 3.9 GiB against 38 s and 1.8 GiB, scripts/bench.ts), yet most papers have only
- * importer-owned frontmatter and an empty body. This wrapper stores:
- * - papers without notes as data only (no module; pages never call `render()` for them);
- * - notes in plain Markdown (src/core/papers/notes.ts) rendered at content sync with the site's
- *   Markdown pipeline (same remark/rehype plugins as MDX), cached by content digest;
- * - notes that use MDX syntax as MDX modules, as the glob loader does.
+ * The paper decides how its notes (the body) are compiled:
+ * - no notes: a data-only entry; no module, and pages never call `render()` for it;
+ * - notes: Markdown (headings, lists, code, math), rendered at content sync with the site's
+ *   Markdown pipeline (the same remark/rehype plugins as MDX) and cached by content digest;
+ * - `mdx: true` in a `.mdx` file's frontmatter: an MDX module, compiled by Vite like any MDX page
+ *   (components, JSX, expressions). MDX costs a compiled module per paper (about 14 ms and 0.6 MB
+ *   of build memory each), which is why it is opt-in: most papers have no notes or plain ones.
  * Pages call `render()` only when `hasNotes` (src/lib/paper-meta.ts).
+ *
+ * Entries are cached by a digest of the file's text and its path, so an entry is re-read when
+ * the file moves; see also `keyedByFolder` for a moved content folder.
  */
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob } from 'astro/loaders';
-import { existsSync } from 'node:fs';
-import { isPlainMarkdown } from '../core/papers/notes.ts';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePaperFile } from '../core/papers/frontmatter.ts';
 import { formatPermalinkConflicts } from '../core/permalinks/index.ts';
+import { listContentFiles } from '../io/content.ts';
 
-type GlobOptions = Parameters<typeof glob>[0];
-type Entry = Parameters<LoaderContext['store']['set']>[0];
+/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
+const CONCURRENCY = 16;
 
-export function papersLoader(options: GlobOptions): Loader {
-  // Two files with one slug: the glob loader would keep one of them (with only a warning, or
-  // silently when both files are identical), so the ids are checked as they are generated.
-  let seen = new Map<string, string>();
-  const generateId: GlobOptions['generateId'] = (input) => {
-    // content.config.ts passes the slug as the id; without a generateId the file name is the id.
-    const id = String(options.generateId ? options.generateId(input) : input.entry);
-    const other = seen.get(id);
-    // A file that no longer exists was renamed (dev server), not duplicated.
-    if (other !== undefined && other !== input.entry && existsSync(new URL(other, input.base))) {
-      const claims = [other, input.entry].map((file) => ({ file: `${String(options.base)}/${file}`, as: 'slug' as const }));
-      throw new Error(formatPermalinkConflicts([{ segment: id, claims }]));
-    }
-    seen.set(id, input.entry);
-    return id;
-  };
-  // The body decides whether an entry is a module, so it must be kept (it is small: notes only).
-  const inner = glob({ ...options, generateId, retainBody: true });
+/**
+ * Wraps a loader so that its cached entries are dropped when the content folder changes (it was
+ * moved, or LECTERN_CONTENT points elsewhere). Astro keeps entries, and the MDX modules they
+ * import, by path: without this a moved folder made every build fail on a path that no longer
+ * exists (issue 14 #18).
+ */
+export function keyedByFolder(loader: Loader, folder: string): Loader {
   return {
-    name: 'lectern-papers-loader',
+    ...loader,
     load: async (context) => {
-      seen = new Map();
-      const { store } = context;
-      const rendering: Promise<void>[] = [];
-      await inner.load({
-        ...context,
-        store: {
-          ...store,
-          set: (entry) => {
-            const body = entry.body?.trim() ? entry.body : undefined;
-            if (body === undefined) return store.set({ ...entry, body: undefined, deferredRender: false });
-            if (!isPlainMarkdown(body)) return store.set(entry);
-            // Markdown notes: stored now without a digest (so the rendered entry below is not
-            // skipped as unchanged), then again with the rendered HTML and the digest.
-            const { digest, ...rest } = entry as Entry;
-            const set = store.set({ ...rest, deferredRender: false });
-            rendering.push(
-              context.renderMarkdown(body, entry.filePath ? { fileURL: new URL(entry.filePath, context.config.root) } : {}).then((rendered) => {
-                store.set({ ...rest, digest, deferredRender: false, rendered, assetImports: rendered.metadata?.imagePaths });
-              }),
-            );
-            return set;
-          },
-        },
-      });
-      await Promise.all(rendering);
+      if (context.meta.get('folder') !== folder) {
+        if (context.meta.get('folder') !== undefined) context.logger.info(`content folder changed to ${folder}: reloading ${context.collection}`);
+        context.store.clear();
+        context.meta.set('folder', folder);
+      }
+      await loader.load(context);
     },
   };
+}
+
+export function papersLoader(folder: string): Loader {
+  return keyedByFolder(
+    {
+      name: 'lectern-papers-loader',
+      load: async (context) => {
+        const names = listContentFiles(folder);
+        const untouched = new Set(context.store.keys());
+        const ids = new Map<string, string>();
+        for (let i = 0; i < names.length; i += CONCURRENCY) {
+          await Promise.all(names.slice(i, i + CONCURRENCY).map((name) => loadPaper(context, join(folder, name), ids, untouched)));
+        }
+        for (const id of untouched) context.store.delete(id);
+        watch(context, folder);
+      },
+    },
+    folder,
+  );
+}
+
+const watched = new WeakSet<object>();
+
+/** Dev server: reload the collection when a paper file changes (unchanged files cost a digest). */
+function watch(context: LoaderContext, folder: string): void {
+  const { watcher } = context;
+  if (!watcher || watched.has(watcher)) return;
+  watched.add(watcher);
+  watcher.add(folder);
+  const reload = (path: string) => {
+    if (path.startsWith(folder) && /\.mdx?$/.test(path)) void papersLoader(folder).load(context);
+  };
+  watcher.on('add', reload).on('change', reload).on('unlink', reload);
+}
+
+async function loadPaper(context: LoaderContext, file: string, ids: Map<string, string>, untouched: Set<string>): Promise<void> {
+  const { store, config } = context;
+  const text = await readFile(file, 'utf8');
+  const filePath = relative(fileURLToPath(config.root), file).split(sep).join('/');
+  const parsed = parsePaperFile(text);
+  if (!parsed.ok) throw new AstroError(`${file}:${parsed.line}: ${parsed.message}.`, 'Fix the frontmatter (fields: src/core/papers/schema.ts).');
+  const { data, body } = parsed.file;
+  // The slug is the id (and the URL); a file without a valid one fails in parseData below.
+  const id = typeof data.slug === 'string' && data.slug ? data.slug : filePath;
+  const other = ids.get(id);
+  if (other !== undefined) {
+    throw new AstroError(
+      formatPermalinkConflicts([{ segment: id, claims: [other, file].map((claim) => ({ file: claim, as: 'slug' as const })) }]),
+      'Give one of the papers another slug (keep the old one in `aliases` if it was published).',
+    );
+  }
+  ids.set(id, file);
+  untouched.delete(id);
+
+  const digest = context.generateDigest(`${filePath}\n${text}`);
+  const existing = store.get(id);
+  // Unchanged: kept, its MDX module registered again for this build. Notes with images are
+  // stored again, which registers their images (the store has no public call for that alone).
+  if (existing?.digest === digest && !existing.assetImports?.length) {
+    if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+    return;
+  }
+  if (existing) store.delete(id);
+  const parsedData = await context.parseData({ id, data, filePath: file });
+  const notes = body.trim() ? body : undefined;
+  if (notes === undefined) {
+    store.set({ id, data: parsedData, filePath, digest });
+  } else if (file.endsWith('.mdx') && data.mdx === true) {
+    store.set({ id, data: parsedData, body: notes, filePath, digest, deferredRender: true });
+  } else {
+    const rendered = await context.renderMarkdown(notes, { fileURL: new URL(filePath, config.root) });
+    store.set({ id, data: parsedData, body: notes, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
+  }
 }

@@ -29,6 +29,8 @@ export interface SiteBuildOptions {
   env?: Record<string, string>;
   /** Where the site goes (LECTERN_OUT_DIR). Default: beside the cache entry. */
   outDir?: string;
+  /** Astro's cache (LECTERN_CACHE_DIR), to build twice on one cache. Default: beside the cache entry. */
+  cacheDir?: string;
 }
 
 export interface SiteBuild {
@@ -55,7 +57,7 @@ function listFiles(path: string, out: string[] = []): string[] {
   return out;
 }
 
-function inputHash(options: Required<Omit<SiteBuildOptions, 'env' | 'outDir'>> & { env: Record<string, string>; outDir?: string }): string {
+function inputHash(options: Required<Omit<SiteBuildOptions, 'env' | 'outDir' | 'cacheDir'>> & { env: Record<string, string>; outDir?: string; cacheDir?: string }): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(options));
   for (const input of [...INPUTS, options.content]) {
@@ -162,6 +164,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     site: options.site ?? 'https://lectern.example.org',
     env: options.env ?? {},
     ...(options.outDir ? { outDir: options.outDir } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   };
   const base = `/${resolved.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const key = inputHash(resolved);
@@ -183,7 +186,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
       LECTERN_BASE: base,
       LECTERN_SITE: resolved.site,
       LECTERN_OUT_DIR: outDir,
-      LECTERN_CACHE_DIR: join(dir, 'astro-cache'),
+      LECTERN_CACHE_DIR: options.cacheDir ?? join(dir, 'astro-cache'),
     });
     writeFileSync(marker, log);
     pruneCache();

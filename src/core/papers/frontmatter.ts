@@ -39,6 +39,7 @@ const KEY_ORDER = [
   'themes_source',
   'tldr',
   'featured',
+  'mdx',
   'aliases',
   'sources',
 ] as const;

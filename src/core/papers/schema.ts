@@ -95,6 +95,12 @@ export const paperSchema = z.object({
   themes_source: z.enum(['classifier', 'manual']).optional(),
   /** people: a one-line summary that replaces the one chosen from the abstract (digests, feeds, unfurls). */
   tldr: z.string().min(1).optional(),
+  /**
+   * people: `true` compiles the notes of a `.mdx` file as MDX (components, JSX, `{expressions}`).
+   * Without it notes are Markdown with math and code, rendered once at content sync: MDX costs a
+   * compiled module per paper.
+   */
+  mdx: z.boolean().optional(),
   /** people: `true` puts the paper in the "Featured" block of its week's digest. */
   featured: z.boolean().optional(),
   /** people: slugs this paper was published under before; each becomes a redirect. */
