@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
+import remarkTrustedIntro from './src/core/render/trusted-intro.ts';
 import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import ogImages from './src/integrations/og-images.ts';
@@ -41,7 +42,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified explicitly.
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // Digest intros render raw HTML only from trusted constructs (issue 14, item 14).
+      remarkPlugins: [remarkMath, remarkTrustedIntro],
       // throwOnError: false turns bad math into a visible error node instead of a failed build.
       rehypePlugins: [
         [rehypeKatex, { throwOnError: false, strict: 'ignore' }],

@@ -7,10 +7,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../src/core/diagnostics.ts';
-import { buildDigests, defaultDigestTitle, type DigestIntroRef, type DigestPaperInput } from '../src/core/digest/digest.ts';
+import { buildDigests, type DigestIntroRef, type DigestPaperInput } from '../src/core/digest/digest.ts';
 import { EXPORT_FORMATS, exportDigest, type ExportFormat } from '../src/core/digest/export.ts';
-import { sitePaths } from '../src/core/digest/urls.ts';
-import { isoWeekOf, isoWeekOfDate, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
+import { introTemplate } from '../src/core/digest/template.ts';
+import { isoWeekOf, isoWeekOfDate, parseWeek, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
 import { themeList } from '../src/core/themes/index.ts';
 import { listContentFiles, loadDigestIntro, loadPapers, loadTaxonomy, writeFilesAtomically } from '../src/io/content.ts';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
@@ -91,32 +91,6 @@ function weekOption(value: string | undefined, required: boolean): IsoWeek {
   return week;
 }
 
-/** The intro template: frontmatter, and a comment listing the week's papers with their links. */
-function template(week: IsoWeek, papers: readonly DigestPaperInput[]): string {
-  const { start, end } = weekDays(week);
-  const mine = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === weekSlug(week));
-  const list = mine.length
-    ? mine
-        // Inside an MDX comment: no brackets (link syntax) and no "*/" (would end the comment).
-        .map((paper) => `    - [${paper.title.replace(/[[\]]/g, '').replace(/\*\//g, '* /')}](../../${sitePaths.paper(paper.slug)})`)
-        .join('\n')
-    : '    (none yet: import the week first, or link papers later)';
-  return `---
-title: ${JSON.stringify(defaultDigestTitle(week))}
-# summary: "One or two sentences for the digest list, the feed and link previews."
----
-
-{/*
-  The intro of the ${weekId(week)} digest (${start} to ${end}): a few sentences on what the week
-  brought. Markdown, math ($O(n^2)$) and code blocks work. The papers are listed below the intro
-  automatically, grouped by theme. Link to a paper relative to this page, e.g.:
-${list}
-  Delete this comment when you are done.
-*/}
-
-`;
-}
-
 function commandNew(contentDir: string, week: IsoWeek): number {
   const slug = weekSlug(week);
   const existing = listFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
@@ -127,7 +101,7 @@ function commandNew(contentDir: string, week: IsoWeek): number {
     return 1;
   }
   const papers = readPapers(contentDir);
-  writeFilesAtomically(contentDir, [{ path: file, content: template(week, papers) }]);
+  writeFilesAtomically(contentDir, [{ path: file, content: introTemplate(week, papers) }]);
   const count = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === slug).length;
   console.log(`Created ${target} for ${weekId(week)} (${count} paper${count === 1 ? '' : 's'} added that week). Write the intro, then build.`);
   return 0;

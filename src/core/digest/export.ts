@@ -66,7 +66,8 @@ export function cleanTextToMarkdown(clean: string): string {
  * the text stays a URL (GitHub-flavoured Markdown links it, which no escape prevents).
  */
 export function plainTextToMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~$#]/g, (ch) => `\\${ch}`);
+  // `{` and `}` too: in MDX (a digest intro) they open JavaScript expressions.
+  return text.replace(/[\\`*_[\]<>{}|~$#]/g, (ch) => `\\${ch}`);
 }
 
 /** HTML: text escaped, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
