@@ -57,6 +57,8 @@ describe('splitName', () => {
     ['Ludwig van Beethoven', { given: 'Ludwig', family: 'van Beethoven' }],
     ['Jan van der Berg', { given: 'Jan', family: 'van der Berg' }],
     ['Jan Van Dijk', { given: 'Jan', family: 'Van Dijk' }],
+    ['Chien Van Nguyen', { given: 'Chien Van', family: 'Nguyen' }],
+    ['Thanh Van Le', { given: 'Thanh Van', family: 'Le' }],
     ['Carlo C Del Mundo', { given: 'Carlo C', family: 'Del Mundo' }],
     ['Renee St. Amant', { given: 'Renee', family: 'St. Amant' }],
     ['Marcelo Gennari do Nascimento', { given: 'Marcelo Gennari', family: 'do Nascimento' }],
@@ -130,6 +132,17 @@ describe('splitName', () => {
         if (name.trim() !== '') expect(family).not.toBe('');
       }),
     );
+  });
+
+  it('splits each of the 191 names in the real Daily Papers API response into given and family', () => {
+    const daily = JSON.parse(readFileSync(new URL('./fixtures/hf/daily_papers-2024-10-25.json', import.meta.url), 'utf8')) as Array<{ paper: { authors: Array<{ name: string }> } }>;
+    const names = daily.flatMap((entry) => entry.paper.authors.map((author) => author.name));
+    expect(names).toHaveLength(191);
+    for (const name of names) {
+      const { given, family } = splitName(name);
+      expect(given, name).not.toBe('');
+      expect(family.includes(' '), name).toBe(false);
+    }
   });
 
   it('splits every seed author name into a non-empty family (compared with @citation-js/name)', () => {

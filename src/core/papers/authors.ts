@@ -53,7 +53,16 @@ export function isOrganisation(name: string): boolean {
   return parts.some((word) => ORGANISATION_WORD.test(word)) || /[-–](?:AI|Team|Labs?)$/.test(name.trim());
 }
 
-function isParticle(word: string): boolean {
+/**
+ * Vietnamese family names: "Van" before one of them is a middle name ("Chien Van Nguyen",
+ * Văn), not the Dutch particle ("Jan Van Dijk").
+ */
+const VIETNAMESE_FAMILY = new Set(['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Huynh', 'Phan', 'Vu', 'Vo', 'Dang', 'Bui', 'Do', 'Ho', 'Ngo', 'Duong', 'Ly', 'Truong', 'Dinh', 'Trinh', 'Mai', 'Lam']);
+
+/** Whether `tokens[i]` starts the family name. */
+function isParticle(tokens: readonly string[], i: number): boolean {
+  const word = tokens[i]!;
+  if (word === 'Van' && i === tokens.length - 2 && VIETNAMESE_FAMILY.has(tokens[i + 1]!)) return false;
   return PARTICLES.has(word) || CAPITALISED_PARTICLES.has(word);
 }
 
@@ -81,7 +90,7 @@ function splitWords(tokens: string[]): NameParts {
   // The family starts at the first particle after the first word, else it is the last word.
   let start = tokens.length - 1;
   for (let i = 1; i < tokens.length - 1; i += 1) {
-    if (isParticle(tokens[i]!)) {
+    if (isParticle(tokens, i)) {
       start = i;
       break;
     }
