@@ -29,6 +29,14 @@ export function themePageKey(slug: string, name: string, description: string, pa
 }
 
 /**
+ * A page of a papers list (`/papers/`, `/papers/year/<y>/`, `/papers/week/<w>/`, `/themes/<slug>/`
+ * and their later pages): heading, page position, the papers it lists and its filter bar.
+ */
+export function listPageKey(title: string, description: string, page: number, pageCount: number, total: number, path: string, papers: readonly PaperView[], filters: unknown): string {
+  return cacheKeyOf('list', title, description, page, pageCount, total, path, papers.map(paperData), filters);
+}
+
+/**
  * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers
  * and the neighbouring digests its navigation names.
  */

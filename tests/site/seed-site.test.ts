@@ -48,7 +48,7 @@ beforeAll(async () => {
 const page = (path: string) => readPage(site.outDir, path);
 const listedPapers = (path: string): string[] => {
   const $ = page(path);
-  return $('main .paper-list .paper-title')
+  return $('main table.papers td.title > a')
     .map((_, el) => /\/papers\/([^/]+)\/$/.exec($(el).attr('href') ?? '')?.[1] ?? '')
     .get()
     .sort();
