@@ -177,7 +177,7 @@ describe.runIf(browserTestsEnabled())('the papers list', () => {
         await context.close();
       }
       expect(found).toEqual({});
-    });
+    }, 120_000);
   }
 
   test('no console errors or failed requests on the pages above', () => {
