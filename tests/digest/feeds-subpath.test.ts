@@ -18,20 +18,28 @@ beforeAll(async () => {
   site = await buildSite({ content: 'tests/fixtures/site-content', base: BASE, site: SITE });
 });
 
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
+
 function urlsIn(text: string): string[] {
   return [...text.matchAll(/https?:\/\/[^\s"'<>&)]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://www.w3.org/') && !u.startsWith('http://purl.org/') && !u.startsWith('https://jsonfeed.org/'));
 }
 
-test('every URL in every feed is under site + base and resolves to a built file', () => {
+/** Links out of the site that papers carry: their arXiv, PDF, Hugging Face and code links, and URLs in abstracts. */
+const OUTSIDE = /^https:\/\/(?:arxiv\.org|huggingface\.co|github\.com|gitlab\.com)\//;
+
+test('every URL of the site in every feed is under site + base and resolves to a built file', () => {
   const feeds = filesIn(site.outDir, '.xml').filter((f) => f.endsWith('rss.xml'));
   expect(feeds).toEqual(expect.arrayContaining(['digests/rss.xml', 'papers/rss.xml', 'themes/ssm/rss.xml']));
   for (const feed of [...feeds, 'papers/feed.json']) {
     const text = readFileSync(join(site.outDir, feed), 'utf8');
     if (feed.endsWith('.json')) checkJsonFeed(text, feed);
     else checkRss(text, feed);
-    const urls = urlsIn(text);
-    expect(urls.length, feed).toBeGreaterThan(2);
-    for (const url of urls) {
+    const [own, outside] = partition(urlsIn(text), (url) => new URL(url).origin === SITE);
+    expect(own.length, feed).toBeGreaterThan(2);
+    for (const url of outside) expect(url, feed).toMatch(OUTSIDE);
+    for (const url of own) {
       expect(url.startsWith(PREFIX), `${feed}: ${url}`).toBe(true);
       expect(fileForPath(site.outDir, site.base, new URL(url).pathname), `${feed}: ${url}`).not.toBeNull();
     }
