@@ -18,7 +18,8 @@ import { run, type RunResult } from './bench/proc.ts';
 import { measureCardRender, type CardRenderCost } from './bench/og-cards.ts';
 import { packageScript } from './lib/package-script.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { syntheticPapers } from '../src/core/bench/synthetic.ts';
+import { isoWeekOf, syntheticPapers } from '../src/core/bench/synthetic.ts';
+import { parseBuildSummary, type ParsedBuildSummary } from '../src/core/build/summary.ts';
 import type { OgBuildReport } from '../src/integrations/og-images.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
@@ -34,7 +35,9 @@ Options:
   --notes-ratio r     share of papers with an MDX notes body (default 0.1)
   --seed n            PRNG seed for the corpus (default 42)
   --no-baseline       skip the baseline build
-  --incremental       after the build, add one paper and rebuild with the warm cache
+  --no-rebuilds       skip the two rebuilds after the cold build: warm with nothing changed,
+                      and weekly (a new week of 50 papers and its digest intro added)
+  --concurrency N     pages Astro renders at once (LECTERN_BUILD_CONCURRENCY, default 4)
   --search            measure a Pagefind query in chromium on the built site
   --og-cache DIR      keep Open Graph images in DIR across runs (default: a fresh cache, so
                       every image is rendered; the same --seed gives the same images)
@@ -52,6 +55,10 @@ interface BuildReport {
   pages: number | null;
   pagesPerSecond: number | null;
   phases: Phase[];
+  /** What `npm run build` says it rendered and reused (null for the baseline). */
+  summary: ParsedBuildSummary | null;
+  /** Load average (1, 5, 15 min) when the build ended: the machine may be shared. */
+  loadavg: number[];
   dist: TreeSize;
   searchIndex: TreeSize | null;
   logTail?: string[];
@@ -68,6 +75,9 @@ function ratio(value: string | undefined, name: string, fallback: number): numbe
   if (!Number.isFinite(n) || n < 0 || n > 1) fail(`--${name} must be a number between 0 and 1, got "${value}"`);
   return n;
 }
+
+/** Papers a weekly import adds (the synthetic corpus has 50 a week too). */
+const WEEK_PAPERS = 50;
 
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
@@ -120,6 +130,8 @@ async function measureBuild(build: BuildCommand, outDir: string, echo: boolean, 
     pages,
     pagesPerSecond: pages === null ? null : pages / (result.wallMs / 1000),
     phases,
+    summary: parseBuildSummary(result.lines.map((l) => stripAnsi(l.text)).join('\n')),
+    loadavg: loadavg(),
     dist: treeSize(outDir),
     searchIndex: existsSync(searchDir) ? treeSize(searchDir) : null,
   };
@@ -146,7 +158,8 @@ async function main(): Promise<void> {
         'notes-ratio': { type: 'string' },
         seed: { type: 'string' },
         'no-baseline': { type: 'boolean' },
-        incremental: { type: 'boolean' },
+        'no-rebuilds': { type: 'boolean' },
+        concurrency: { type: 'string' },
         search: { type: 'boolean' },
         keep: { type: 'boolean' },
         'og-cache': { type: 'string' },
@@ -168,6 +181,8 @@ async function main(): Promise<void> {
   const notesRatio = ratio(args['notes-ratio'], 'notes-ratio', 0.1);
   const seed = args.seed === undefined ? 42 : Number(args.seed);
   const echo = Boolean(args.echo);
+  const concurrency = args.concurrency ?? '4';
+  if (!/^[1-9]\d*$/.test(concurrency)) fail(`--concurrency must be a whole number of pages (1 or more), got "${concurrency}"`);
 
   const tmp = mkdtempSync(join(tmpdir(), `lectern-bench-${papers}-`));
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -177,6 +192,7 @@ async function main(): Promise<void> {
     mathRatio,
     notesRatio,
     seed,
+    concurrency: Number(concurrency),
     ogCache: args['og-cache'] ?? null,
     date: new Date().toISOString(),
     // The machine is shared: the load average says how noisy the figures are.
@@ -218,6 +234,7 @@ async function main(): Promise<void> {
       LECTERN_CACHE_DIR: cacheDir,
       LECTERN_OG_CACHE: args['og-cache'] ? resolve(args['og-cache']) : join(tmp, 'og-cache'),
       LECTERN_CITATION_CACHE: join(tmp, 'citations.json'),
+      LECTERN_BUILD_CONCURRENCY: concurrency,
     };
     log('astro build (lectern, cold)');
     const site = copySite(tmp);
@@ -230,22 +247,27 @@ async function main(): Promise<void> {
     log('Open Graph card render, one at a time');
     results.ogCard = await measureCardRender(corpus.papers.map((paper) => paper.frontmatter.title));
 
-    // 4. One more paper, warm rebuild.
-    if (args.incremental && lectern.report.ok) {
-      const extra = syntheticPapers(loadSeeds(), { papers: papers + 1, mathRatio, notesRatio: 0, seed }).at(-1)!;
-      // Added in the newest week, as a weekly import would.
-      const last = corpus.papers.reduce((max, p) => (p.frontmatter.added > max ? p.frontmatter.added : max), '');
-      extra.frontmatter.added = last;
-      writeFileSync(join(content, 'papers', `${extra.frontmatter.slug}.mdx`), paperFile(extra));
-      log('astro build (lectern, one paper added, warm cache)');
-      const rebuild = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, 'build-plus-one');
-      if (!rebuild.report.ok) log(`rebuild FAILED:\n${rebuild.report.logTail?.join('\n')}`);
-      if (rebuild.report.ok) results.ogImagesIncremental = ogReport();
-      results.incremental = {
-        ...rebuild.report,
-        // Integrations that cache by content hash say what they regenerated: keep their lines.
-        integrationLines: rebuild.result.lines.map((l) => stripAnsi(l.text)).filter((t) => t.includes('[lectern:')),
+    // 4. Rebuilds with the caches of the cold build: nothing changed, then the weekly routine
+    //    (a new week of 50 papers plus its digest intro), as a group's CI would run them.
+    if (!args['no-rebuilds'] && lectern.report.ok) {
+      const rebuild = async (label: string) => {
+        const { result, report } = await measureBuild(lecternBuild(site, env, outDir), outDir, echo, label);
+        if (!report.ok) log(`${label} FAILED:\n${report.logTail?.join('\n')}`);
+        return { ...report, integrationLines: result.lines.map((l) => stripAnsi(l.text)).filter((t) => t.includes('[lectern:')) };
       };
+      log('npm run build (lectern, nothing changed, warm caches)');
+      results.warm = await rebuild('build-warm');
+      const week = syntheticPapers(loadSeeds(), { papers: papers + WEEK_PAPERS, mathRatio, notesRatio, seed }).slice(papers);
+      const last = corpus.papers.reduce((max, p) => (p.frontmatter.added > max ? p.frontmatter.added : max), '');
+      const nextWeek = new Date(Date.parse(`${last}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+      for (const paper of week) {
+        paper.frontmatter.added = nextWeek;
+        writeFileSync(join(content, 'papers', `${paper.frontmatter.slug}.mdx`), paperFile(paper));
+      }
+      const weekSlug = isoWeekOf(nextWeek);
+      writeFileSync(join(content, 'digests', `${weekSlug}.mdx`), `---\ntitle: Week ${weekSlug}\n---\n\nThis week: ${WEEK_PAPERS} papers, mostly on attention.\n`);
+      log(`npm run build (lectern, weekly: ${WEEK_PAPERS} papers added in ${weekSlug} with its digest)`);
+      results.weekly = await rebuild('build-weekly');
     }
 
     // 5. Search query in a browser.
@@ -290,7 +312,7 @@ async function main(): Promise<void> {
   const imp = results.import as { ok: boolean; medianMs?: { total: number }; recordsPerSecond?: number } | undefined;
   if (imp?.ok && imp.medianMs) rows.push(['import (parse+plan)', `${imp.medianMs.total} ms`, `${imp.recordsPerSecond} rec/s`]);
   for (const phase of l.phases) rows.push([`  ${phase.name}`, s(phase.ms), b?.phases.find((p) => p.name === phase.name) ? s(b.phases.find((p) => p.name === phase.name)!.ms) : '']);
-  rows.push(['astro build (wall)', s(l.wallMs), b ? s(b.wallMs) : '']);
+  rows.push(['cold build (wall)', s(l.wallMs), b ? s(b.wallMs) : '']);
   rows.push(['pages', String(l.pages ?? '?'), b ? String(b.pages ?? '?') : '']);
   rows.push(['pages/s', l.pagesPerSecond?.toFixed(0) ?? '?', b?.pagesPerSecond?.toFixed(0) ?? '']);
   rows.push(['peak RSS (tree)', gib(l.peakRssBytes), b ? gib(b.peakRssBytes) : '']);
@@ -301,12 +323,28 @@ async function main(): Promise<void> {
   if (og) rows.push(['OG images rendered (cold)', `${og.generated} in ${s(og.ms)}`, `${(og.bytes / og.total / 1024).toFixed(1)} KiB each`]);
   const card = results.ogCard as CardRenderCost;
   rows.push(['OG card, one at a time', `${card.msPerCard.toFixed(1)} ms`, `${(card.bytesPerCard / 1024).toFixed(1)} KiB`]);
-  const inc = results.incremental as BuildReport | undefined;
-  if (inc) {
-    rows.push(['+1 paper rebuild (warm)', inc.ok ? s(inc.wallMs) : 'FAILED', '']);
-    for (const phase of inc.phases) rows.push([`  ${phase.name}`, s(phase.ms), '']);
-    const ogInc = results.ogImagesIncremental as OgBuildReport | undefined;
-    if (ogInc) rows.push(['  OG images rendered (warm)', `${ogInc.generated} of ${ogInc.total}`, '']);
+  const reuse = (r: BuildReport) => {
+    const sum = r.summary;
+    if (!sum?.pages) return '?';
+    const cards = sum.cards ? `; cards ${sum.cards.rendered}/${sum.cards.rendered + sum.cards.reused}` : '';
+    const cites = sum.citations ? `; citations ${sum.citations.formatted}/${sum.citations.formatted + sum.citations.reused}` : '';
+    return `${sum.pages.rendered} rendered, ${sum.pages.reused} reused${cards}${cites}`;
+  };
+  rows.push(['cold: pages', reuse(l), '']);
+  const rebuilds: Array<[string, BuildReport | undefined]> = [
+    ['warm rebuild, nothing changed', results.warm as BuildReport | undefined],
+    [`weekly rebuild (+${WEEK_PAPERS} papers, digest)`, results.weekly as BuildReport | undefined],
+  ];
+  for (const [name, r] of rebuilds) {
+    if (!r) continue;
+    rows.push([name, r.ok ? s(r.wallMs) : 'FAILED', r.ok ? `peak ${gib(r.peakRssBytes)}, load ${r.loadavg[0]!.toFixed(1)}` : '']);
+    for (const phase of r.phases) rows.push([`  ${phase.name}`, s(phase.ms), '']);
+    rows.push(['  pages (and cards, citations) rendered', reuse(r), '']);
+  }
+  const weekly = results.weekly as BuildReport | undefined;
+  if (weekly?.ok) {
+    results.weeklyOverCold = weekly.wallMs / l.wallMs;
+    rows.push(['weekly / cold', `${(weekly.wallMs / l.wallMs).toFixed(2)}x`, '']);
   }
   const search = results.search as { firstMs: number; coldMs: number; warmMs: number; bytes: number; error?: string } | undefined;
   if (search?.error) rows.push(['search query', 'FAILED', search.error.slice(0, 60)]);
@@ -317,13 +355,13 @@ async function main(): Promise<void> {
   const ratios = results.ratios as { wall: number; peakRss: number } | undefined;
   if (ratios) rows.push(['lectern / baseline', `time ${ratios.wall.toFixed(2)}x`, `RSS ${ratios.peakRss.toFixed(2)}x`]);
   process.stdout.write(
-    `\nlectern bench: ${papers} papers (math ${mathRatio}, notes ${notesRatio}; load average ${machine.loadavgAtStart[0]!.toFixed(1)} -> ${machine.loadavgAtEnd[0]!.toFixed(1)} on ${availableParallelism()} cores)\n${table(rows)}\n`,
+    `\nlectern bench: ${papers} papers (math ${mathRatio}, notes ${notesRatio}, concurrency ${concurrency}; load average ${machine.loadavgAtStart[0]!.toFixed(1)} -> ${machine.loadavgAtEnd[0]!.toFixed(1)} on ${availableParallelism()} cores)\n${table(rows)}\n`,
   );
 
   const jsonPath = resolve(args.json ?? join(REPO, 'bench-results', `bench-${papers}-${Date.now()}.json`));
   writeFileAtomic(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`JSON: ${jsonPath}\n`);
-  if (!l.ok || (b && !b.ok) || (inc && !inc.ok) || search?.error) process.exit(1);
+  if (!l.ok || (b && !b.ok) || rebuilds.some(([, r]) => r && !r.ok) || search?.error) process.exit(1);
 }
 
 await main();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cacheKeyOf, stableJson } from '../../src/core/build/cache-key.ts';
 import { countReuse, parseManifest, type IncrementalManifest } from '../../src/core/build/reuse.ts';
-import { formatBuildSummary } from '../../src/core/build/summary.ts';
+import { formatBuildSummary, parseBuildSummary } from '../../src/core/build/summary.ts';
 
 /** An object with the same entries in another key order. */
 function shuffled(value: unknown, seed: number): unknown {
@@ -86,5 +86,17 @@ describe('formatBuildSummary', () => {
         ms: 14_230,
       }),
     ).toBe('[lectern:build] pages 61 rendered, 10,004 reused · cards 52 rendered, 10,013 reused · citations 50 formatted, 10,000 reused · search 10,050 pages indexed · 14.2 s');
+  });
+
+  it('reads back from a build log', () => {
+    const log = 'astro says things\n[lectern:build] pages 61 rendered, 10,004 reused · cards 52 rendered, 10,013 reused · citations 50 formatted, 10,000 reused · search 10,050 pages indexed · 14.2 s\n';
+    expect(parseBuildSummary(log)).toEqual({
+      pages: { rendered: 61, reused: 10_004 },
+      cards: { rendered: 52, reused: 10_013 },
+      citations: { formatted: 50, reused: 10_000 },
+      searchPages: 10_050,
+      ms: 14_200,
+    });
+    expect(parseBuildSummary('no summary')).toBeNull();
   });
 });

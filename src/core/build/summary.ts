@@ -25,3 +25,32 @@ export function formatBuildSummary({ pages, cards, citations, searchPages, ms }:
   ];
   return `[lectern:build] ${parts.join(' · ')}`;
 }
+
+export interface ParsedBuildSummary {
+  pages: { rendered: number; reused: number } | null;
+  cards: { rendered: number; reused: number } | null;
+  citations: { formatted: number; reused: number } | null;
+  searchPages: number;
+  ms: number;
+}
+
+/** The counts of a summary line in a build log (the bench reads them), or null without one. */
+export function parseBuildSummary(log: string): ParsedBuildSummary | null {
+  const line = /\[lectern:build\] (.*)/.exec(log)?.[1];
+  if (!line) return null;
+  const num = (text: string) => Number(text.replace(/,/g, ''));
+  const pair = (pattern: RegExp) => {
+    const m = pattern.exec(line);
+    return m ? [num(m[1]!), num(m[2]!)] as const : null;
+  };
+  const pages = pair(/pages ([\d,]+) rendered, ([\d,]+) reused/);
+  const cards = pair(/cards ([\d,]+) rendered, ([\d,]+) reused/);
+  const citations = pair(/citations ([\d,]+) formatted, ([\d,]+) reused/);
+  return {
+    pages: pages && { rendered: pages[0], reused: pages[1] },
+    cards: cards && { rendered: cards[0], reused: cards[1] },
+    citations: citations && { formatted: citations[0], reused: citations[1] },
+    searchPages: num(/search ([\d,]+) pages indexed/.exec(line)?.[1] ?? '0'),
+    ms: Number(/ · ([\d.]+) s$/.exec(line)?.[1] ?? NaN) * 1000,
+  };
+}
