@@ -137,6 +137,14 @@ function runBuild(env: Record<string, string>): Promise<string> {
 }
 
 /**
+ * One `npm run build` with exactly this environment, never answered from the cache (tests of the
+ * build's own caching: tests/build/incremental-site.test.ts); serialised with the cached builds.
+ */
+export function runSiteBuild(env: Record<string, string>): Promise<string> {
+  return withLock('build', () => runBuild(env));
+}
+
+/**
  * The cache keeps the 12 most recently used builds, and any build used in the last hour (a test
  * file of the same run may still be reading it); older ones are deleted after each new build.
  */
