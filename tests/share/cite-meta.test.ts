@@ -46,6 +46,9 @@ describe('citation meta tags', () => {
     // One tag "Del Mundo, Carlo C" would be read as two people; "Carlo C Del Mundo" stays one.
     expect(zoteroReads(['Carlo C Del Mundo']).creators).toHaveLength(1);
     expect(zoteroReads(['Tri Dao']).creators).toEqual([{ lastName: 'Dao', firstName: 'Tri' }]);
+    // Found by the property below: a semicolon becomes a space, and the comma then split the name.
+    expect(zoteroReads(['a;a,a;a']).creators).toHaveLength(1);
+    expect(zoteroReads(['Acme Labs, Applied Research']).creators).toHaveLength(1);
   });
 
   it('carry date, arXiv id, PDF and DOI', () => {
@@ -74,6 +77,7 @@ describe('citation meta tags', () => {
       fc.property(fc.array(name, { minLength: 1, maxLength: 4 }), (names) => {
         expect(zoteroReads(names).creators.length).toBeLessThanOrEqual(names.length);
       }),
+      { numRuns: 1000 },
     );
   });
 });
