@@ -159,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
   } else {
     for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
     for (const change of report.changes) log(`  enriched  ${change.path} from arXiv ${change.arxiv} by ${change.via} (${change.fields.join(', ')})`);
-    if (notCached > 0) log(`${count(notCached, 'lookup')} not in the cache (--offline): run without --offline to ask arXiv.`);
+    if (notCached > 0) log(`${count(report.notLookedUp, 'paper')} not looked up: arXiv's answer is not in the cache (--offline); run without --offline to ask arXiv.`);
     const verb = dryRun ? 'would write' : 'wrote';
     log(
       `${report.enriched} enriched, ${report.unchanged} unchanged, ${report.notFound} not found on arXiv ` +
