@@ -213,3 +213,11 @@ describe('also: implausible years and oversized abstracts', () => {
     expect((paper.abstract.match(/\$/g) ?? []).length % 2).toBe(0);
   });
 });
+
+describe('item 3: papers never take the name of one of lectern\'s routes', () => {
+  it('a paper titled "Feed", "Search" or "404" gets a suffix instead of /papers/feed.json and the like', () => {
+    const { writes, report } = importText(listingText([['Feed', ABSTRACT], ['Search', ABSTRACT], ['404', ABSTRACT], ['Pagefind', ABSTRACT]]));
+    expect(report).toMatchObject({ added: 4, diagnostics: [] });
+    expect(writes.map((w) => w.path)).toEqual(['papers/feed-2.mdx', 'papers/search-2.mdx', 'papers/404-2.mdx', 'papers/pagefind-2.mdx']);
+  });
+});

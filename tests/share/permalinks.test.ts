@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertPermalinks, findPermalinkConflicts, redirectsOf } from '../../src/core/permalinks/index.ts';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { assertPermalinks, findPermalinkConflicts, findReservedClaims, redirectsOf, RESERVED_SEGMENTS } from '../../src/core/permalinks/index.ts';
 
 const paper = (slug: string, aliases: string[] = []) => ({ slug, aliases, file: `content/papers/${slug}.mdx` });
 
@@ -37,5 +39,32 @@ describe('permalink check', () => {
     const papers = [paper('a', ['old', 'old'])];
     expect(findPermalinkConflicts(papers)).toEqual([]);
     expect(redirectsOf(papers)).toEqual([{ from: 'old', to: 'a' }]);
+  });
+});
+
+describe('reserved names (issue 14 item 3)', () => {
+  it('a slug or alias that is one of lectern\'s own route names fails the check, naming the file and the route', () => {
+    const papers = [paper('feed'), paper('mamba', ['search'])];
+    expect(findReservedClaims(papers)).toEqual([
+      { segment: 'feed', as: 'slug', file: 'content/papers/feed.mdx', route: '/papers/feed.json (the JSON Feed of papers)' },
+      { segment: 'search', as: 'alias', file: 'content/papers/mamba.mdx', route: '/search/ (the search page)' },
+    ]);
+    expect(() => assertPermalinks(papers)).toThrow(
+      'content/papers/feed.mdx has the slug "feed", which belongs to /papers/feed.json (the JSON Feed of papers)',
+    );
+    expect(() => assertPermalinks([paper('rss')])).toThrow(/Fix: choose another slug/);
+  });
+
+  it('every route in src/pages reserves its name', () => {
+    const pages = resolve(import.meta.dirname, '../../src/pages');
+    const names = (dir: string) =>
+      readdirSync(dir)
+        .filter((name) => !name.startsWith('['))
+        .map((name) => name.replace(/\..*$/, ''));
+    const routes = [...names(pages), ...names(join(pages, 'papers'))];
+    expect(routes.length).toBeGreaterThan(8);
+    for (const route of routes) expect(RESERVED_SEGMENTS.has(route), route).toBe(true);
+    // Folders the build writes besides the pages.
+    for (const output of ['og', 'pagefind', 'sitemap-index', 'sitemap-0', 'sessions']) expect(RESERVED_SEGMENTS.has(output), output).toBe(true);
   });
 });

@@ -184,6 +184,14 @@ describe('permanent links', () => {
     fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text, { 'papers/mamba-copy.mdx': copy });
     await expect(buildSite({ content: CONFLICT_CONTENT })).rejects.toThrow(new RegExp(`/papers/${MAMBA}/ is claimed by:[\\s\\S]*mamba-copy\\.mdx`));
   });
+
+  test('a paper given a name lectern\'s routes use fails the build, naming the file and the route (issue 14 item 3)', { timeout: 300_000 }, async () => {
+    const copy = readFileSync(join(REPO_ROOT, FIXTURE, 'papers', `${MAMBA}.mdx`), 'utf8');
+    fixtureCopy(CONFLICT_CONTENT, MAMBA, (text) => text, {
+      'papers/feed.mdx': copy.replace(/^slug: .*$/m, 'slug: "feed"').replace(/^title_raw: .*$/m, 'title_raw: "Feed"'),
+    });
+    await expect(buildSite({ content: CONFLICT_CONTENT })).rejects.toThrow(/\S*papers\/feed\.mdx has the slug "feed", which belongs to \/papers\/feed\.json/);
+  });
 });
 
 afterAll(() => rmSync(join(REPO_ROOT, CONFLICT_CONTENT), { recursive: true, force: true }));

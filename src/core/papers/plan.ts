@@ -22,6 +22,7 @@ import { resolveListingDate, isIsoDay, type ListingDate } from '../listing/dates
 import type { ParsedInput, PaperRecord } from '../inputs/record.ts';
 import { normalizeText } from '../normalize/index.ts';
 import { readPaper } from '../content/index.ts';
+import { RESERVED_SEGMENTS } from '../permalinks/index.ts';
 import { pickCodeUrl } from './code-link.ts';
 import { frontmatterKeyLine, serializePaperFile, updatePaperFile } from './frontmatter.ts';
 import { dedupeKey, keyOfCleanTitle } from './key.ts';
@@ -156,8 +157,9 @@ export function planImport(input: PlanInput): ImportPlan {
     return { writes: [], report };
   }
 
-  // Existing papers, by dedupe key; every slug and alias in use is reserved.
-  const taken = new Set<string>();
+  // Existing papers, by dedupe key; every slug and alias in use is reserved, and so is every
+  // name lectern's own routes use (a paper titled "Feed" must not become /papers/feed.json).
+  const taken = new Set<string>(RESERVED_SEGMENTS.keys());
   const byKey = new Map<string, Planned>();
   /**
    * Papers whose file is invalid, by dedupe key and by slug (its file name and the slug it

@@ -8,6 +8,56 @@
  * stops before it writes two pages to one path.
  */
 
+/**
+ * Names lectern's own routes use, each with what lives there. A paper slug or alias is a URL
+ * segment under `/papers/` and a file name beside the feeds there (`/papers/<slug>.json`), so
+ * these names are never given to a paper: the importer adds a suffix (`feed-2`), and the build
+ * fails when a person sets one by hand. Top-level route names are reserved too, so no paper
+ * URL reads like one of the site's sections. `tests/share/permalinks.test.ts` checks that
+ * every route in `src/pages/` is listed.
+ */
+export const RESERVED_SEGMENTS: ReadonlyMap<string, string> = new Map([
+  ['feed', '/papers/feed.json (the JSON Feed of papers)'],
+  ['rss', '/papers/rss.xml (the RSS feed of papers)'],
+  ['index', '/papers/ (the list of all papers, papers/index.html)'],
+  ['papers', '/papers/ (the list of all papers)'],
+  ['themes', '/themes/ (the theme pages)'],
+  ['unthemed', '/themes/unthemed/ (papers without a theme)'],
+  ['digests', '/digests/ (the weekly digests)'],
+  ['sessions', '/sessions/ (the reading sessions)'],
+  ['search', '/search/ (the search page)'],
+  ['og', '/og/ (the Open Graph images)'],
+  ['pagefind', '/pagefind/ (the search index)'],
+  ['404', '/404.html (the not-found page)'],
+  ['robots', '/robots.txt'],
+  ['sitemap', '/sitemap-index.xml (the sitemap)'],
+  ['sitemap-index', '/sitemap-index.xml (the sitemap)'],
+  ['sitemap-0', '/sitemap-0.xml (the sitemap)'],
+  ['citation-jobs', '/citation-jobs.json (the citation files build step)'],
+  ['astro', '/_astro/ (scripts and styles)'],
+]);
+
+/** A paper claiming a name lectern's routes use. */
+export interface ReservedClaim {
+  readonly segment: string;
+  readonly file: string;
+  readonly as: 'slug' | 'alias';
+  /** The route that owns the name. */
+  readonly route: string;
+}
+
+/** Every slug or alias that is one of RESERVED_SEGMENTS, in input order. */
+export function findReservedClaims(papers: readonly PermalinkClaimant[]): ReservedClaim[] {
+  return papers.flatMap((paper) =>
+    [
+      { segment: paper.slug, as: 'slug' as const },
+      ...[...new Set(paper.aliases)].map((segment) => ({ segment, as: 'alias' as const })),
+    ]
+      .filter(({ segment }) => RESERVED_SEGMENTS.has(segment))
+      .map(({ segment, as }) => ({ segment, as, file: paper.file, route: RESERVED_SEGMENTS.get(segment)! })),
+  );
+}
+
 /** What the check needs to know about a paper. */
 export interface PermalinkClaimant {
   readonly slug: string;
@@ -66,10 +116,27 @@ export function formatPermalinkConflicts(conflicts: readonly PermalinkConflict[]
   return lines.join('\n');
 }
 
-/** Throws one error listing every conflict; returns the redirects to write when there is none. */
+/** A readable multi-line message naming each paper file and the route whose name it took. */
+export function formatReservedClaims(claims: readonly ReservedClaim[]): string {
+  return [
+    `${claims.length} paper URL${claims.length === 1 ? ' uses' : 's use'} a name that lectern's own pages use:`,
+    ...claims.map((c) => `  ${c.file} has ${c.as === 'slug' ? 'the slug' : 'the alias'} "${c.segment}", which belongs to ${c.route}`),
+    'Fix: choose another slug (e.g. "' + `${claims[0]!.segment}-paper` + '") and rename the file to match; the importer never picks these names.',
+  ].join('\n');
+}
+
+/**
+ * Throws one error listing every conflict and every reserved name taken; returns the redirects
+ * to write when there is none.
+ */
 export function assertPermalinks(papers: readonly PermalinkClaimant[]): Redirect[] {
   const conflicts = findPermalinkConflicts(papers);
-  if (conflicts.length > 0) throw new Error(formatPermalinkConflicts(conflicts));
+  const reserved = findReservedClaims(papers);
+  const messages = [
+    ...(conflicts.length > 0 ? [formatPermalinkConflicts(conflicts)] : []),
+    ...(reserved.length > 0 ? [formatReservedClaims(reserved)] : []),
+  ];
+  if (messages.length > 0) throw new Error(messages.join('\n\n'));
   return redirectsOf(papers);
 }
 
