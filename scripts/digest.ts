@@ -12,7 +12,7 @@ import { EXPORT_FORMATS, exportDigest, type ExportFormat } from '../src/core/dig
 import { introTemplate } from '../src/core/digest/template.ts';
 import { isoWeekOf, isoWeekOfDate, parseWeek, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
 import { themeList } from '../src/core/themes/index.ts';
-import { listContentFiles, loadDigestIntro, loadPapers, loadTaxonomy, writeFilesAtomically } from '../src/io/content.ts';
+import { listContentFiles, loadDigestIntro, loadPapers, loadTaxonomy, lockContentFolder, writeFilesAtomically } from '../src/io/content.ts';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
 
 const USAGE = `Usage: npm run digest -- <command> [options]
@@ -100,8 +100,10 @@ function commandNew(contentDir: string, week: IsoWeek): number {
     console.error(`${target}: already exists; not overwriting it. Edit it, or delete it first to start over.`);
     return 1;
   }
+  // Held until the process exits: no import or reclassify writes papers while this reads them.
+  lockContentFolder(contentDir, 'lectern digest new');
   const papers = readPapers(contentDir);
-  writeFilesAtomically(contentDir, [{ path: file, content: introTemplate(week, papers) }]);
+  writeFilesAtomically(contentDir, [{ path: file, content: introTemplate(week, papers), expected: null }]);
   const count = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === slug).length;
   console.log(`Created ${target} for ${weekId(week)} (${count} paper${count === 1 ? '' : 's'} added that week). Write the intro, then build.`);
   return 0;

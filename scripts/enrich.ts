@@ -13,7 +13,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagno
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
 import { frontmatterKeyLine } from '../src/core/papers/frontmatter.ts';
 import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError, type ClientEvent } from './lib/arxiv-client.ts';
-import { readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
+import { lockContentFolder, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
 
 const USAGE = `Usage: npm run enrich -- [options]
 
@@ -146,6 +146,9 @@ async function main(argv: string[]): Promise<number> {
   let written: string[] = [];
   if (!dryRun) {
     try {
+      // The lookups take minutes, so the lock is held for the writes only; a file changed since
+      // it was read is not replaced (each write carries what was read).
+      lockContentFolder(contentDir, 'lectern-enrich');
       written = writeFilesAtomically(contentDir, plan.writes);
     } catch (error) {
       console.error(`lectern-enrich: ${(error as Error).message}`);

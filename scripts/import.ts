@@ -14,7 +14,8 @@ import { FORMAT_NAMES, parseInput, type ParsedInput } from '../src/core/inputs/i
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
 import { planImport, type ExistingFile, type ImportReport } from '../src/core/papers/plan.ts';
 import { createClassifier } from '../src/core/themes/index.ts';
-import { loadTaxonomy, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
+import { checkContentFolder, loadTaxonomy, lockContentFolder, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
+import type { ContentLock } from '../src/io/lock.ts';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
 import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError } from './lib/arxiv-client.ts';
 
@@ -33,7 +34,9 @@ year, code link...), the highest upvote count and the new source; their slug, th
 notes (the MDX body) and any value a person set are never touched.
 
 Options:
-  --content <dir>      content folder (default: $LECTERN_CONTENT or "content")
+  --content <dir>      content folder (default: $LECTERN_CONTENT or "content"); it must exist
+                       and hold papers/ or themes.yaml (or be empty)
+  --init               create the content folder if it does not exist
   --added <YYYY-MM-DD> the day this batch joins the reading list (default: today, UTC)
   --dry-run            write nothing; report what would change
   --json               print the report as JSON (counts and every diagnostic with file:line)
@@ -43,7 +46,8 @@ Options:
 
 Exit status: 0 when the import did what was asked (warnings allowed), 1 when a file or record
 had an error (the valid records are still written unless --strict) or, with --strict, a
-warning, 2 on a usage error.`;
+warning or when another command kept the content folder busy (LECTERN_LOCK_WAIT seconds,
+default 30), 2 on a usage error.`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -58,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
+        init: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -92,6 +97,38 @@ async function main(argv: string[]): Promise<number> {
     log(`read ${input.file}: ${input.records.length} records (${FORMAT_NAMES[input.format]}${noDate})`);
   }
 
+  // A dry run with --init on a folder not made yet reads it as empty.
+  const folderProblem = dryRun && values.init ? null : checkContentFolder(contentDir, values.init);
+  if (folderProblem) {
+    console.error(`lectern-import: ${folderProblem}`);
+    return 1;
+  }
+  // One writer at a time: the lock is taken before the paper files are read, so what the plan
+  // is based on is what gets replaced.
+  let lock: ContentLock | undefined;
+  if (!dryRun) {
+    try {
+      lock = lockContentFolder(contentDir, 'lectern-import');
+    } catch (error) {
+      console.error(`lectern-import: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  try {
+    return importInto(contentDir, listings, readProblems, { added, dryRun, strict: values.strict, json: values.json, log });
+  } finally {
+    lock?.release();
+  }
+}
+
+/** Reads the paper files, plans, writes and reports; the caller holds the content folder's lock. */
+function importInto(
+  contentDir: string,
+  listings: ParsedInput[],
+  readProblems: Diagnostic[],
+  options: { added: string; dryRun: boolean; strict: boolean; json: boolean; log: (line: string) => void },
+): number {
+  const { added, dryRun, log } = options;
   let existing: ExistingFile[];
   try {
     existing = readPaperFiles(contentDir);
@@ -108,8 +145,8 @@ async function main(argv: string[]): Promise<number> {
   if (taxonomy.ok) log(taxonomy.description);
   const plan = planImport({ existing, listings, added, classify });
   const report: ImportReport = { ...plan.report, diagnostics: [...readProblems, ...plan.report.diagnostics] };
-  const failed = values.strict ? report.diagnostics.length > 0 : hasErrors(report.diagnostics);
-  const write = !dryRun && !(values.strict && failed);
+  const failed = options.strict ? report.diagnostics.length > 0 : hasErrors(report.diagnostics);
+  const write = !dryRun && !(options.strict && failed);
 
   let written: string[] = [];
   if (write) {
@@ -121,8 +158,8 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  if (values.json) {
-    console.log(JSON.stringify({ ...report, dryRun, strict: values.strict, written, taxonomy: taxonomy.ok ? taxonomy.description : null }, null, 2));
+  if (options.json) {
+    console.log(JSON.stringify({ ...report, dryRun, strict: options.strict, written, taxonomy: taxonomy.ok ? taxonomy.description : null }, null, 2));
   } else {
     for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
     for (const change of report.changes) {
@@ -134,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
       `${report.papers} papers from ${report.records} records: ${report.added} added, ${report.updated} updated, ` +
         `${report.unchanged} unchanged, ${report.skipped} skipped; ${verb} ${plan.writes.length} files in ${join(contentDir, 'papers')}` +
         (dryRun ? ' (dry run)' : '') +
-        (values.strict && failed ? ' (nothing written: --strict and problems above)' : ''),
+        (options.strict && failed ? ' (nothing written: --strict and problems above)' : ''),
     );
   }
   return failed ? 1 : 0;

@@ -19,7 +19,7 @@ import {
   type ThemeScore,
 } from '../src/core/themes/index.ts';
 import { planReclassify, readPaperThemes, themeReport, type PaperFileText } from '../src/core/themes/papers.ts';
-import { loadTaxonomy, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
+import { loadTaxonomy, lockContentFolder, readPaperFiles, writeFilesAtomically } from '../src/io/content.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { DEFAULT_TAXONOMY_YAML } from '../src/core/themes/default-taxonomy.ts';
 import { contentDirOption } from '../src/config.ts';
@@ -93,6 +93,15 @@ function main(argv: string[]): number {
   const classifier = createClassifier(taxonomy);
   if (command === 'eval') return runEval(values.labels!, rest, taxonomy, classifier, values.json);
 
+  // reclassify writes: it holds the content folder's lock from reading the files to writing them.
+  if (command === 'reclassify' && !values['dry-run']) {
+    try {
+      lockContentFolder(contentDir, 'lectern themes reclassify');
+    } catch (error) {
+      console.error(`lectern themes: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   let files: PaperFileText[];
   try {
     files = readPaperFiles(contentDir);

@@ -17,6 +17,8 @@
  *   LECTERN_ARXIV_CACHE     arXiv responses, keyed by request URL              default .cache/arxiv
  *   LECTERN_ARXIV_INTERVAL  seconds between two arXiv requests                 default 3 (arXiv's limit)
  *   LECTERN_BUILD_CONCURRENCY  pages Astro renders at once                     default 4
+ *   LECTERN_LOCK_WAIT       seconds a command waits while another one writes   default 30
+ *                           the content folder (src/io/lock.ts)
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -48,6 +50,7 @@ export interface LecternConfig {
   arxivCacheDir: string;
   arxivIntervalSeconds: number;
   buildConcurrency: number;
+  lockWaitSeconds: number;
 }
 
 export const DEFAULT_SITE = 'https://lectern.example.org';
@@ -81,6 +84,10 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(`LECTERN_BUILD_CONCURRENCY="${env.LECTERN_BUILD_CONCURRENCY}": give a whole number of pages (1 or more)`);
   }
+  const lockWait = Number(setting(env, 'LECTERN_LOCK_WAIT') ?? 30);
+  if (!Number.isFinite(lockWait) || lockWait < 0) {
+    throw new Error(`LECTERN_LOCK_WAIT="${env.LECTERN_LOCK_WAIT}": give a number of seconds (0 or more)`);
+  }
   const staging = join(cwd, 'node_modules', '.cache', 'lectern-out', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
   return {
     contentDir: path('LECTERN_CONTENT', 'content'),
@@ -97,6 +104,7 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
     arxivCacheDir: path('LECTERN_ARXIV_CACHE', '.cache/arxiv'),
     arxivIntervalSeconds: interval,
     buildConcurrency: concurrency,
+    lockWaitSeconds: lockWait,
   };
 }
 

@@ -22,6 +22,7 @@ describe('lecternConfig', () => {
       arxivCacheDir: '/srv/site/.cache/arxiv',
       arxivIntervalSeconds: 3,
       buildConcurrency: 4,
+      lockWaitSeconds: 30,
     });
   });
 

@@ -4,7 +4,7 @@
  * folder never crosses a filesystem, so it is atomic on every mount (a temp file in /tmp would
  * fail with EXDEV when the target lives on another device).
  */
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Suffix of every temp file lectern writes; a run that finds one knows it was interrupted. */
@@ -17,19 +17,71 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCount++}${TEMP_SUFFIX}`);
 }
 
+/** A write refused because the file is no longer what the writer read (see `expected`). */
+export class ChangedSinceReadError extends Error {
+  readonly target: string;
+  constructor(target: string) {
+    super(
+      `${target} changed since this run read it (someone saved it, or another command wrote it); it was not replaced. ` +
+        'Run the command again: it will read the file as it is now.',
+    );
+    this.target = target;
+  }
+}
+
+export interface WriteOptions {
+  /**
+   * What the file held when the caller read it: `null` when it did not exist. When given, the
+   * file is replaced only if it still holds exactly that (compared just before the rename), and
+   * a new file never replaces one created meanwhile; otherwise ChangedSinceReadError.
+   */
+  expected?: string | null;
+}
+
 /**
  * Writes `content` to a temp file beside `target`, then renames it over `target` (creating the
  * folder if needed). On failure the temp file is removed and the error names the target.
  */
-export function writeFileAtomic(target: string, content: string | Uint8Array): void {
+export function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   mkdirSync(dirname(target), { recursive: true });
   const temp = tempPathFor(target);
   try {
     writeFileSync(temp, content);
+    if (options.expected === null && linkNew(temp, target)) {
+      rmSync(temp, { force: true });
+      return;
+    }
+    if (options.expected !== undefined && readOrNull(target) !== options.expected) throw new ChangedSinceReadError(target);
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
+    if (error instanceof ChangedSinceReadError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ChangedSinceReadError(target);
     throw new Error(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Puts `temp` at `target` only if `target` does not exist: link() fails with EEXIST then, so a
+ * file someone created meanwhile is never replaced. False where the filesystem has no hard
+ * links (the caller then compares and renames).
+ */
+function linkNew(temp: string, target: string): boolean {
+  try {
+    linkSync(temp, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ChangedSinceReadError(target);
+    return false;
+  }
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 
