@@ -4,11 +4,13 @@
  * A thin CLI: reads the content files (no Astro), asks src/core/digest, prints or writes
  * atomically.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../src/core/diagnostics.ts';
-import { buildDigests, type DigestIntroRef, type DigestPaperInput } from '../src/core/digest/digest.ts';
-import { EXPORT_FORMATS, exportDigest, type ExportFormat } from '../src/core/digest/export.ts';
+import { buildDigests, type DigestIntroRef, type DigestPaperInput, type WeekDigest } from '../src/core/digest/digest.ts';
+import { EXPORT_FORMATS, exportDigest, webhookPayloads, type ExportFormat, type HtmlMath } from '../src/core/digest/export.ts';
+import { postWebhookMessages } from './lib/webhook.ts';
 import { introTemplate } from '../src/core/digest/template.ts';
 import { isoWeekOf, isoWeekOfDate, parseWeek, weekId, weekSlug, type IsoWeek } from '../src/core/digest/week.ts';
 import { themeList } from '../src/core/themes/index.ts';
@@ -20,12 +22,26 @@ const USAGE = `Usage: npm run digest -- <command> [options]
 Commands:
   new      create <content>/digests/<YYYY>-w<WW>.mdx, the week's intro, from a template
            (never overwrites an existing file). The template lists the week's papers.
-  export   print a week's digest to stdout, with absolute links, for e-mail or chat
+  export   a week's digest with absolute links: printed, written to a file, or posted
 
 Options:
-  --week <YYYY-Www>    the ISO week, e.g. 2026-W48 (new: default this week, UTC;
-                       export: required)
-  --format md|html|slack   export format (default md)
+  --week <week>        new: an ISO week such as 2026-W48 (default this week, UTC).
+                       export: latest (default: the newest week with papers), previous,
+                       or an ISO week
+  --format <format>    export format (default md):
+                         md             Markdown (GitHub Discussions, plain-text mail)
+                         html           HTML fragment (math as MathML)
+                         slack          to paste into Slack's message box
+                         slack-webhook  Slack mrkdwn, as a webhook or bot posts it
+                         discord        Discord Markdown
+                         email          an .eml file (text + HTML, math as Unicode text)
+  --compact            slack/discord: intro, featured papers and titles by theme, in one
+                       message (Slack suggests at most 4,000 characters)
+  --math text|mathml   html/email math (default: mathml for html, text for email)
+  --out <file>         write to a file instead of stdout (email default: <week>.eml)
+  --post <URL>         post to a Slack or Discord incoming webhook (with --format slack or
+                       discord), split into messages under the service's limits; a 429
+                       answer is retried after its Retry-After
   --site <URL>         site URL for links (default: $LECTERN_SITE or https://lectern.example.org)
   --base </path/>      base path for links (default: $LECTERN_BASE or /)
   --content <dir>      content folder (default: $LECTERN_CONTENT or "content")
@@ -33,8 +49,9 @@ Options:
 
 Examples:
   npm run digest -- new
-  npm run digest -- new --week 2026-W48
-  npm run digest -- export --week 2026-W48 --format slack --site https://example.github.io --base /reading-group/
+  npm run digest -- export --format slack --compact
+  npm run digest -- export --week previous --format email --out digest.eml
+  npm run digest -- export --format discord --post https://discord.com/api/webhooks/…
 
 Exit status: 0 on success, 1 when the content cannot be read or the file exists, 2 on a usage error.`;
 
@@ -80,9 +97,9 @@ function readIntro(contentDir: string, slug: string): { ref: DigestIntroRef; bod
   return { ref: read.intro, body: read.body };
 }
 
-function weekOption(value: string | undefined, required: boolean): IsoWeek {
+/** `digest new --week`: default this week (UTC). */
+function weekOption(value: string | undefined): IsoWeek {
   if (value === undefined) {
-    if (required) throw new UsageError('--week <YYYY-Www> is required, e.g. --week 2026-W48');
     const now = new Date();
     return isoWeekOfDate(new Date(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12));
   }
@@ -109,22 +126,64 @@ function commandNew(contentDir: string, week: IsoWeek): number {
   return 0;
 }
 
-async function commandExport(contentDir: string, week: IsoWeek, format: ExportFormat, site: string, base: string): Promise<number> {
-  const slug = weekSlug(week);
-  const intro = readIntro(contentDir, slug);
-  const digests = buildDigests(readPapers(contentDir), readThemes(contentDir), intro ? new Map([[slug, intro.ref]]) : new Map());
-  const digest = digests.find((candidate) => candidate.slug === slug);
-  if (!digest) {
-    const known = digests.map((d) => d.id).join(', ') || 'none';
-    console.error(`${weekId(week)}: no papers were added that week and it has no intro. Weeks with a digest: ${known}.`);
-    return 1;
+interface ExportRequest {
+  readonly week: string | undefined;
+  readonly format: ExportFormat;
+  readonly site: string;
+  readonly base: string;
+  readonly compact: boolean;
+  readonly math: HtmlMath | undefined;
+  readonly out: string | undefined;
+  readonly post: string | undefined;
+}
+
+/** `--week`: absent or `latest` is the newest week with papers, `previous` the one before, else an ISO week. */
+function chooseWeek(spec: string | undefined, digests: readonly WeekDigest[], papersDir: string): WeekDigest {
+  const withPapers = digests.filter((digest) => digest.papers.length > 0);
+  const known = () => withPapers.map((digest) => digest.id).join(', ') || 'none yet: import a listing first';
+  if (spec === undefined || spec === 'latest' || spec === 'previous') {
+    const digest = withPapers[spec === 'previous' ? 1 : 0];
+    if (!digest) throw new ContentError([{ severity: 'error', file: papersDir, line: 0, message: `there is no ${spec ?? 'latest'} week with papers.`, hint: `Weeks with papers: ${known()}.` }]);
+    return digest;
   }
+  const week = parseWeek(spec);
+  if (!week) throw new UsageError(`--week "${spec}" is not latest, previous or an ISO week such as 2026-W48`);
+  const digest = digests.find((candidate) => candidate.slug === weekSlug(week));
+  if (!digest) throw new ContentError([{ severity: 'error', file: papersDir, line: 0, message: `${weekId(week)} has no papers and no intro.`, hint: `Weeks with papers: ${known()}.` }]);
+  return digest;
+}
+
+async function commandExport(contentDir: string, request: ExportRequest): Promise<number> {
   try {
-    new URL(site);
+    new URL(request.site);
   } catch {
-    throw new UsageError(`--site "${site}" is not an absolute URL such as https://example.github.io`);
+    throw new UsageError(`--site "${request.site}" is not an absolute URL such as https://example.github.io`);
   }
-  process.stdout.write(await exportDigest(format, { digest, introBody: intro?.body, location: { site, base } }));
+  const papers = readPapers(contentDir);
+  const themes = readThemes(contentDir);
+  const { slug } = chooseWeek(request.week, buildDigests(papers, themes), join(contentDir, 'papers'));
+  const intro = readIntro(contentDir, slug);
+  // Built again with the week's intro: the papers it links to are featured.
+  const digest = buildDigests(papers, themes, intro ? new Map([[slug, { ...intro.ref, body: intro.body }]]) : new Map()).find((d) => d.slug === slug)!;
+  const input = { digest, introBody: intro?.body, location: { site: request.site, base: request.base } };
+  if (request.post) {
+    if (request.format !== 'slack' && request.format !== 'slack-webhook' && request.format !== 'discord') {
+      throw new UsageError('--post needs --format slack or discord (the service behind the webhook URL)');
+    }
+    const service = request.format === 'discord' ? 'discord' : 'slack';
+    const payloads = webhookPayloads(input, service, request.compact);
+    console.error(`Posting the ${digest.id} digest to a ${service} webhook in ${payloads.length} message${payloads.length === 1 ? '' : 's'}…`);
+    await postWebhookMessages(request.post, payloads, { log: (line) => console.error(line) });
+    return 0;
+  }
+  const text = await exportDigest(request.format, input, { compact: request.compact, math: request.math });
+  if (request.format === 'email' || request.out) {
+    const file = request.out ?? `${slug}.eml`;
+    writeFileSync(file, text);
+    console.error(`Wrote ${file} (${text.length.toLocaleString('en')} characters): open it in a mail client, or send it as is.`);
+    return 0;
+  }
+  process.stdout.write(text);
   return 0;
 }
 
@@ -135,6 +194,10 @@ async function main(argv: string[]): Promise<number> {
     options: {
       week: { type: 'string' },
       format: { type: 'string', default: 'md' },
+      compact: { type: 'boolean', default: false },
+      math: { type: 'string' },
+      out: { type: 'string' },
+      post: { type: 'string' },
       site: { type: 'string' },
       base: { type: 'string' },
       content: { type: 'string' },
@@ -150,14 +213,24 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = contentDirOption(values.content);
   switch (command) {
     case 'new':
-      return commandNew(contentDir, weekOption(values.week, false));
+      return commandNew(contentDir, weekOption(values.week));
     case 'export': {
       const format = values.format as ExportFormat;
       if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       const config = lecternConfig();
       const site = values.site ?? config.site;
       const base = values.base ?? config.base;
-      return commandExport(contentDir, weekOption(values.week, true), format, site, base);
+      if (values.math !== undefined && values.math !== 'text' && values.math !== 'mathml') throw new UsageError('--math must be text or mathml');
+      return commandExport(contentDir, {
+        week: values.week,
+        format,
+        site,
+        base,
+        compact: values.compact,
+        math: values.math as HtmlMath | undefined,
+        out: values.out,
+        post: values.post,
+      });
     }
     case undefined:
       throw new UsageError('a command is required: new or export');

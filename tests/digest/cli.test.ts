@@ -27,7 +27,8 @@ describe('npm run digest', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/new/);
     expect(stdout).toMatch(/export/);
-    expect(stdout).toMatch(/--format md\|html\|slack/);
+    expect(stdout).toMatch(/--format <format>[\s\S]*slack-webhook[\s\S]*email/);
+    expect(stdout).toMatch(/--post <URL>/);
   });
 
   it('new creates the week intro from a template listing its papers, and never overwrites it', () => {
@@ -53,17 +54,18 @@ describe('npm run digest', () => {
     expect(stdout).toContain('https://example.github.io/reading-group/papers/pixart-alpha-fast-training-of-diffusion-transformer/');
   });
 
-  it('export in html and slack', () => {
+  it('export in html, slack (paste) and slack-webhook', { timeout: 120_000 }, () => {
     const html = digest('export', '--week', '2026-W46', '--format', 'html', '--content', content);
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('<a href="https://lectern.example.org/papers/');
     const slack = digest('export', '--week', '2026-W46', '--format', 'slack', '--content', content);
     expect(slack.code).toBe(0);
-    expect(slack.stdout).toContain('<https://lectern.example.org/papers/');
+    expect(slack.stdout).toContain(' https://lectern.example.org/papers/');
+    const webhook = digest('export', '--week', '2026-W46', '--format', 'slack-webhook', '--content', content);
+    expect(webhook.stdout).toContain('<https://lectern.example.org/papers/');
   });
 
-  it('usage errors exit 2 with a message', () => {
-    expect(digest('export', '--content', content).code).toBe(2);
+  it('usage errors exit 2 with a message', { timeout: 120_000 }, () => {
     expect(digest('export', '--week', '2027-W53', '--content', content).code).toBe(2);
     expect(digest('export', '--week', '2026-W46', '--format', 'pdf', '--content', content).code).toBe(2);
     const unknown = digest('publish');

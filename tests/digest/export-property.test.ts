@@ -11,7 +11,7 @@ import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 import { buildDigests } from '../../src/core/digest/digest.ts';
-import { digestToHtml, digestToMarkdown, digestToSlack } from '../../src/core/digest/export.ts';
+import { digestToHtml, digestToMarkdown, digestToChat, SLACK_WEBHOOK_STYLE } from '../../src/core/digest/export.ts';
 
 const location = { site: 'https://example.org', base: '/rg/' };
 const PREFIX = 'https://example.org/rg/';
@@ -63,7 +63,7 @@ describe('exports of arbitrary text (property)', () => {
   it('Slack: every <...> is one of our links', () => {
     fc.assert(
       fc.property(nasty, nasty, (title, abstract) => {
-        const slack = digestToSlack({ digest: digestOf(title, abstract), location });
+        const slack = digestToChat({ digest: digestOf(title, abstract), location }, SLACK_WEBHOOK_STYLE);
         const angles = [...slack.matchAll(/<([^>]*)>/g)].map((m) => m[1]!.split('|')[0]);
         expect(angles).toEqual([`${PREFIX}digests/2026-w48/`, `${PREFIX}papers/the-paper/`, `${PREFIX}digests/`]);
       }),

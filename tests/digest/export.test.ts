@@ -98,8 +98,8 @@ describe('digest export', () => {
     expect(html).not.toContain('<hi>');
   });
 
-  it('Slack: <url|label> links, escaped &<>, readable math, no raw dollars', async () => {
-    const slack = await exportDigest('slack', { digest, introBody: intro, location });
+  it('Slack webhook: <url|label> links, escaped &<>, readable math, no raw dollars', async () => {
+    const slack = await exportDigest('slack-webhook', { digest, introBody: intro, location });
     const links = [...slack.matchAll(/<([^|>]+)\|[^>]*>/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThanOrEqual(6);
     for (const url of links) expect(url.startsWith(prefix), url).toBe(true);

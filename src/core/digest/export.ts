@@ -24,8 +24,10 @@ import { joinMath, splitMath, toPlainText } from '../normalize/index.ts';
 import { digestSections, type DigestPaper, type DigestSection, type WeekDigest } from './digest.ts';
 import { absoluteUrl, sitePaths, type SiteLocation } from './urls.ts';
 import { weekId, parseWeek } from './week.ts';
+import { digestEmail } from './email.ts';
 
-export const EXPORT_FORMATS = ['md', 'html', 'slack'] as const;
+/** `slack`: paste into Slack's composer; `slack-webhook`: mrkdwn for a webhook or bot; `email`: see email.ts. */
+export const EXPORT_FORMATS = ['md', 'html', 'slack', 'slack-webhook', 'discord', 'email'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportInput {
@@ -71,7 +73,11 @@ export function plainTextToMarkdown(text: string): string {
 }
 
 /** HTML: text escaped, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
-export function cleanTextToHtml(clean: string): string {
+/** `mathml`: KaTeX MathML (feed readers); `text`: readable Unicode text, Θ(N² d² / M) (mail clients flatten MathML). */
+export type HtmlMath = 'mathml' | 'text';
+
+export function cleanTextToHtml(clean: string, math: HtmlMath = 'mathml'): string {
+  if (math === 'text') return escapeHtml(toPlainText(oneLine(clean)));
   return splitMath(oneLine(clean))
     .map((segment) => {
       if (segment.kind === 'text') return escapeHtml(segment.value);
@@ -148,36 +154,93 @@ function introToMarkdown(body: string, pageUrl: string): string {
   return processor.stringify(absolutiseLinks(parseIntro(body), pageUrl)).trim();
 }
 
-async function introToHtml(body: string, pageUrl: string): Promise<string> {
+async function introToHtml(body: string, pageUrl: string, math: HtmlMath): Promise<string> {
   const processor = unified()
     .use(remarkRehype) // raw HTML and JSX in the intro are dropped, never passed through
     .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
     .use(rehypeStringify);
-  const hast = (await processor.run(absolutiseLinks(parseIntro(body), pageUrl))) as HastRoot;
+  const tree = absolutiseLinks(parseIntro(body), pageUrl);
+  if (math === 'text') {
+    visit(tree, (node, index, parent) => {
+      if ((node.type === 'inlineMath' || node.type === 'math') && parent && index !== undefined) {
+        const text = { type: 'text' as const, value: toPlainText(`$${node.value}$`) };
+        parent.children.splice(index, 1, (node.type === 'math' ? { type: 'paragraph', children: [text] } : text) as never);
+      }
+    });
+  }
+  const hast = (await processor.run(tree)) as HastRoot;
   return processor.stringify(hast).trim();
 }
 
-/** Minimal mdast -> Slack mrkdwn: paragraphs, headings, emphasis, code, links, lists, math as text. */
-function introToSlack(body: string, pageUrl: string): string {
+/**
+ * How a chat service writes text. Slack's webhook mrkdwn (`*b*`, `<url|label>`, `&<>` escaped),
+ * the same pasted into Slack's composer (no `<url|label>`: a label and its bare URL), and
+ * Discord's Markdown (`**b**`, `[label](<url>)`; the angle brackets stop a preview per link).
+ */
+export interface ChatStyle {
+  readonly bold: (text: string) => string;
+  readonly italic: (text: string) => string;
+  readonly strike: (text: string) => string;
+  readonly link: (url: string, label: string) => string;
+  /** Plain text as the service reads it (escapes). */
+  readonly text: (plain: string) => string;
+  /** Whole messages stay under this many characters. */
+  readonly limit: number;
+  /** The message's first line: the digest's title linked to its page. */
+  readonly heading: (url: string, title: string) => string;
+}
+
+export const SLACK_WEBHOOK_STYLE: ChatStyle = {
+  bold: (text) => `*${text}*`,
+  italic: (text) => `_${text}_`,
+  strike: (text) => `~${text}~`,
+  link: slackLink,
+  text: escapeSlack,
+  heading: (url, title) => `*${slackLink(url, title)}*`,
+  // Slack truncates a message's text above 40,000 characters but suggests about 4,000; a section block holds 3,000.
+  limit: 3000,
+};
+
+export const SLACK_PASTE_STYLE: ChatStyle = {
+  ...SLACK_WEBHOOK_STYLE,
+  link: (url, label) => (label === url ? url : `${label} ${url}`),
+  text: (plain) => plain,
+  heading: (url, title) => `*${title}*\n${url}`,
+  limit: 4000,
+};
+
+export const DISCORD_STYLE: ChatStyle = {
+  bold: (text) => `**${text}**`,
+  italic: (text) => `*${text}*`,
+  strike: (text) => `~~${text}~~`,
+  link: (url, label) => `[${label.replace(/[[\]]/g, '')}](<${url}>)`,
+  text: (plain) => plain.replace(/[\\*_~`|[\]<>#]/g, (ch) => `\\${ch}`),
+  heading: (url, title) => `**[${title.replace(/[[\]]/g, '')}](<${url}>)**`,
+  // Discord rejects a webhook message over 2,000 characters.
+  limit: 2000,
+};
+
+/** Minimal mdast -> chat text: paragraphs, headings, emphasis, code, links, lists, math as text. */
+function introToChat(body: string, pageUrl: string, style: ChatStyle): string {
   const tree = absolutiseLinks(parseIntro(body), pageUrl);
   const inline = (nodes: readonly PhrasingContent[]): string =>
     nodes
       .map((node): string => {
         switch (node.type) {
           case 'text':
-            return escapeSlack(node.value.replace(/\s*\n\s*/g, ' ')); // soft line breaks are spaces in Slack
+            return style.text(node.value.replace(/\s*\n\s*/g, ' ')); // soft line breaks are spaces in chat
           case 'strong':
-            return `*${inline(node.children)}*`;
+            return style.bold(inline(node.children));
           case 'emphasis':
-            return `_${inline(node.children)}_`;
+            return style.italic(inline(node.children));
           case 'delete':
-            return `~${inline(node.children)}~`;
+            return style.strike(inline(node.children));
           case 'inlineCode':
             return `\`${node.value}\``;
           case 'inlineMath':
-            return escapeSlack(toPlainText(`$${node.value}$`));
+            return style.text(toPlainText(`$${node.value}$`));
           case 'link':
-            return slackLink(node.url, inline(node.children) || node.url);
+            return style.link(node.url, inline(node.children) || node.url);
           case 'break':
             return '\n';
           default:
@@ -190,7 +253,7 @@ function introToSlack(body: string, pageUrl: string): string {
       case 'paragraph':
         return indent + inline(node.children);
       case 'heading':
-        return `*${inline(node.children)}*`;
+        return style.bold(inline(node.children));
       case 'code':
       case 'math':
         return `\`\`\`\n${node.value}\n\`\`\``;
@@ -262,13 +325,13 @@ export function digestToMarkdown({ digest, introBody, location }: ExportInput): 
   return `${out.join('\n')}\n`;
 }
 
-export async function digestToHtml({ digest, introBody, location }: ExportInput): Promise<string> {
+export async function digestToHtml({ digest, introBody, location }: ExportInput, math: HtmlMath = 'mathml'): Promise<string> {
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
   const out: string[] = [
     `<h1><a href="${escapeHtml(pageUrl)}">${escapeHtml(digest.title)}</a></h1>`,
     `<p><em>${escapeHtml(dateLine(digest))}</em></p>`,
   ];
-  if (introBody?.trim()) out.push(await introToHtml(introBody, pageUrl));
+  if (introBody?.trim()) out.push(await introToHtml(introBody, pageUrl, math));
   for (const section of digestSections(digest)) {
     out.push(`<h2>${escapeHtml(section.name)} (${section.papers.length})</h2>`, '<ul>');
     for (const paper of section.papers) {
@@ -276,8 +339,8 @@ export async function digestToHtml({ digest, introBody, location }: ExportInput)
         .map((ref) => `<a href="${escapeHtml(absoluteUrl(location, sitePaths.theme(ref.slug)))}">${escapeHtml(ref.name)}</a>`)
         .join(', ');
       out.push(
-        `<li><strong><a href="${escapeHtml(paperUrl(paper, location))}">${cleanTextToHtml(paper.title)}</a></strong>: ` +
-          `${cleanTextToHtml(paper.summary)}${themes ? ` (${themes})` : ''}</li>`,
+        `<li><strong><a href="${escapeHtml(paperUrl(paper, location))}">${cleanTextToHtml(paper.title, math)}</a></strong>: ` +
+          `${cleanTextToHtml(paper.summary, math)}${themes ? ` (${themes})` : ''}</li>`,
       );
     }
     out.push('</ul>');
@@ -288,34 +351,129 @@ export async function digestToHtml({ digest, introBody, location }: ExportInput)
   return `${out.join('\n')}\n`;
 }
 
-export function digestToSlack({ digest, introBody, location }: ExportInput): string {
-  const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
-  const out: string[] = [`*${slackLink(pageUrl, escapeSlack(digest.title))}*`, `_${escapeSlack(dateLine(digest))}_`];
-  if (introBody?.trim()) out.push('', introToSlack(introBody, pageUrl));
-  for (const section of digestSections(digest)) {
-    out.push('', `*${escapeSlack(section.name)}* (${section.papers.length})`);
-    for (const paper of section.papers) {
-      const themes = otherThemes(paper, section).map((ref) => escapeSlack(ref.name)).join(', ');
-      out.push(
-        `• ${slackLink(paperUrl(paper, location), cleanTextToSlack(paper.title))}: ${cleanTextToSlack(paper.summary)}` +
-          (themes ? ` _(${themes})_` : ''),
-      );
-    }
-  }
-  const links = neighbours(digest, location).map((link) => slackLink(link.url, escapeSlack(link.label)));
-  links.push(slackLink(absoluteUrl(location, sitePaths.digests()), 'All digests'));
-  out.push('', links.join(' · '));
-  return `${out.join('\n').trimEnd()}\n`;
+/** `ALISA: Accelerating …` -> `ALISA`: the name before a colon, when the title has one that short. */
+export function shortTitle(title: string): string {
+  const head = /^([^:]{2,40}):\s/.exec(title)?.[1];
+  return head && !head.includes('$') ? head : title;
 }
 
-/** The digest in the given format. */
-export async function exportDigest(format: ExportFormat, input: ExportInput): Promise<string> {
+/**
+ * The digest as a chat message in `style`. Full: every section with each paper's linked title,
+ * summary and other themes. Compact: the intro's first paragraph, the featured papers linked,
+ * then each section's short titles on one line; sections that do not fit `style.limit` are
+ * shortened to a count (the digest page link has them all).
+ */
+export function digestToChat({ digest, introBody, location }: ExportInput, style: ChatStyle, compact = false): string {
+  const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
+  const head = [style.heading(pageUrl, style.text(digest.title)), style.italic(style.text(dateLine(digest)))];
+  const intro = introBody?.trim() ? introToChat(introBody, pageUrl, style) : '';
+  const links = neighbours(digest, location).map((link) => style.link(link.url, style.text(link.label)));
+  links.push(style.link(absoluteUrl(location, sitePaths.digests()), 'All digests'));
+  const footer = links.join(' · ');
+  const paperLink = (paper: DigestPaper, label = paper.title) => style.link(paperUrl(paper, location), style.text(toPlainText(oneLine(label))));
+  if (!compact) {
+    const out = [...head];
+    if (intro) out.push('', intro);
+    for (const section of digestSections(digest)) {
+      out.push('', `${style.bold(style.text(section.name))} (${section.papers.length})`);
+      for (const paper of section.papers) {
+        const themes = otherThemes(paper, section).map((ref) => style.text(ref.name)).join(', ');
+        out.push(`• ${paperLink(paper)}: ${style.text(toPlainText(oneLine(paper.summary)))}${themes ? ` ${style.italic(`(${themes})`)}` : ''}`);
+      }
+    }
+    out.push('', footer);
+    return `${out.join('\n').trimEnd()}\n`;
+  }
+  const firstParagraph = intro.split('\n\n')[0] ?? '';
+  const sections = digestSections(digest).map((section) => {
+    const name = `${style.bold(style.text(section.name))} (${section.papers.length})`;
+    const list =
+      section.anchor === 'featured'
+        ? section.papers.map((paper) => `• ${paperLink(paper)}`).join('\n')
+        : section.papers.map((paper) => style.text(toPlainText(oneLine(shortTitle(paper.title))))).join(' · ');
+    return { name, list, anchor: section.anchor, count: section.papers.length };
+  });
+  const render = () =>
+    [
+      ...head,
+      ...(firstParagraph ? ['', firstParagraph + (intro.length > firstParagraph.length ? ` ${style.link(pageUrl, '(more)')}` : '')] : []),
+      ...sections.flatMap((section) => ['', section.anchor === 'featured' ? `${section.name}\n${section.list}` : `${section.name}: ${section.list}`]),
+      '',
+      footer,
+    ].join('\n');
+  // Longest lists first become "N papers on the page" until the message fits.
+  for (const section of [...sections].sort((a, b) => b.list.length - a.list.length)) {
+    if (render().length <= style.limit) break;
+    section.list = style.link(`${pageUrl}#${section.anchor}`, `${section.count} on the page`);
+  }
+  return `${render().trimEnd()}\n`;
+}
+
+/** Splits a message at line ends (at spaces inside an overlong line) into parts of at most `limit` characters. */
+export function splitMessage(text: string, limit: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current.trim()) parts.push(current.trimEnd());
+    current = '';
+  };
+  for (const rawLine of text.trimEnd().split('\n')) {
+    let line = rawLine;
+    while (line.length > limit) {
+      const cut = line.lastIndexOf(' ', limit) > 0 ? line.lastIndexOf(' ', limit) : limit;
+      push();
+      parts.push(line.slice(0, cut));
+      line = line.slice(cut).trimStart();
+    }
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length > limit) {
+      push();
+      current = line;
+    } else {
+      current = next;
+    }
+  }
+  push();
+  return parts;
+}
+
+export type WebhookService = 'slack' | 'discord';
+
+/**
+ * The JSON bodies to POST to an incoming webhook, one per message, each under the service's
+ * limits: Slack gets a Block Kit section per part (mrkdwn, 3,000 characters) with the same `text`
+ * as the notification fallback; Discord gets `content` (2,000 characters).
+ */
+export function webhookPayloads(input: ExportInput, service: WebhookService, compact = false): Record<string, unknown>[] {
+  const style = service === 'slack' ? SLACK_WEBHOOK_STYLE : DISCORD_STYLE;
+  const parts = splitMessage(digestToChat(input, style, compact), style.limit);
+  return service === 'slack'
+    ? parts.map((part) => ({ text: part, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: part } }] }))
+    : parts.map((part) => ({ content: part, allowed_mentions: { parse: [] } }));
+}
+
+export interface ExportOptions {
+  /** Chat formats: intro, featured papers and short titles by theme, in one message. */
+  readonly compact?: boolean;
+  /** HTML and e-mail math. Default: MathML for `html`, text for `email`. */
+  readonly math?: HtmlMath;
+}
+
+/** The digest in the given format (`email`: an RFC 5322 message, see email.ts). */
+export async function exportDigest(format: ExportFormat, input: ExportInput, options: ExportOptions = {}): Promise<string> {
+  const { compact = false } = options;
   switch (format) {
     case 'md':
       return digestToMarkdown(input);
     case 'html':
-      return digestToHtml(input);
+      return digestToHtml(input, options.math ?? 'mathml');
     case 'slack':
-      return digestToSlack(input);
+      return digestToChat(input, SLACK_PASTE_STYLE, compact);
+    case 'slack-webhook':
+      return digestToChat(input, SLACK_WEBHOOK_STYLE, compact);
+    case 'discord':
+      return digestToChat(input, DISCORD_STYLE, compact);
+    case 'email':
+      return digestEmail(input, { math: options.math ?? 'text' });
   }
 }
