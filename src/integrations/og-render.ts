@@ -6,14 +6,17 @@
  * - Inter (@fontsource/inter): Latin, Latin Extended, Greek, Cyrillic, Vietnamese;
  * - DejaVu Sans (@fontsource/dejavu-sans): math and symbols (ℝ, ₁, ⁻, ℓ, ∑, arrows);
  * - Noto Emoji (@fontsource/noto-emoji): emoji, monochrome;
- * - Noto Sans SC (@fontsource/noto-sans-sc): Chinese, and the kana and kanji Japanese shares.
+ * - Noto Sans Thai, Devanagari and Tamil (@fontsource/noto-sans-thai, -devanagari, -tamil);
+ * - Noto Sans SC (@fontsource/noto-sans-sc): Chinese, and the kana and kanji Japanese shares;
+ * - Noto Sans KR (@fontsource/noto-sans-kr): Korean Hangul.
  * Each package ships its font in subsets by Unicode range. A subset is read and registered only
  * once a card has a character that no earlier font has and the subset's own character map
- * (read with opentype.js) has: a site without CJK titles never loads the CJK font's 100-odd files.
+ * (read with opentype.js) has: a site without CJK titles never loads the CJK fonts' 100-odd files each.
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import opentype from 'opentype.js';
 import { Renderer } from '@takumi-rs/core';
 import { OG_HEIGHT, OG_WIDTH, cardText, type OgCard } from '../core/og/card.ts';
@@ -26,7 +29,11 @@ const FONT_PACKAGES: Record<(typeof OG_FONT_FAMILIES)[number], string> = {
   Inter: '@fontsource/inter',
   'DejaVu Sans': '@fontsource/dejavu-sans',
   'Noto Emoji': '@fontsource/noto-emoji',
+  'Noto Sans Thai': '@fontsource/noto-sans-thai',
+  'Noto Sans Devanagari': '@fontsource/noto-sans-devanagari',
+  'Noto Sans Tamil': '@fontsource/noto-sans-tamil',
   'Noto Sans SC': '@fontsource/noto-sans-sc',
+  'Noto Sans KR': '@fontsource/noto-sans-kr',
 };
 const RENDERER_PACKAGE = '@takumi-rs/core';
 const WEIGHTS = [400, 700] as const;
@@ -74,9 +81,36 @@ function fontsourceFaces(family: string, pkg: string): Face[] {
   return WEIGHTS.flatMap((weight) => list.map(({ name, ranges }) => ({ family, weight, file: join(dir, 'files', `${base}-${name}-${weight}-normal.woff`), ranges })));
 }
 
+/**
+ * The plain font inside a WOFF file. opentype.js reads WOFF itself, but its inflate rejects some
+ * tables that zlib reads (Noto Sans SC's subset 101 at both weights).
+ */
+function woffToSfnt(woff: Buffer): ArrayBuffer {
+  const count = woff.readUInt16BE(12);
+  const tables = Array.from({ length: count }, (_, i) => {
+    const entry = 44 + i * 20;
+    const [offset, compressed, length] = [woff.readUInt32BE(entry + 4), woff.readUInt32BE(entry + 8), woff.readUInt32BE(entry + 12)];
+    const stored = woff.subarray(offset, offset + compressed);
+    return { tag: woff.readUInt32BE(entry), checksum: woff.readUInt32BE(entry + 16), data: compressed < length ? inflateSync(stored) : stored };
+  });
+  const header = 12 + count * 16;
+  const sfnt = Buffer.alloc(header + tables.reduce((sum, { data }) => sum + ((data.length + 3) & ~3), 0));
+  sfnt.writeUInt32BE(woff.readUInt32BE(4), 0); // the font's own flavour (TrueType or CFF)
+  sfnt.writeUInt16BE(count, 4); // searchRange and the rest only speed up a binary search: readers tolerate zeros
+  let at = header;
+  tables.forEach(({ tag, checksum, data }, i) => {
+    sfnt.writeUInt32BE(tag, 12 + i * 16);
+    sfnt.writeUInt32BE(checksum, 16 + i * 16);
+    sfnt.writeUInt32BE(at, 20 + i * 16);
+    sfnt.writeUInt32BE(data.length, 24 + i * 16);
+    data.copy(sfnt, at);
+    at += (data.length + 3) & ~3;
+  });
+  return sfnt.buffer.slice(sfnt.byteOffset, sfnt.byteOffset + sfnt.byteLength);
+}
+
 function readCmap(file: string): Set<number> {
-  const bytes = readFileSync(file);
-  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+  const font = opentype.parse(woffToSfnt(readFileSync(file)), { lowMemory: true });
   const map = (font.tables.cmap as { glyphIndexMap?: Record<string, number> }).glyphIndexMap ?? {};
   return new Set(Object.keys(map).map(Number));
 }

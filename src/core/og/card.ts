@@ -12,7 +12,8 @@ export const OG_HEIGHT = 630;
 /**
  * Bump when the layout changes: every cached image is then regenerated. Renderer and font
  * versions are part of the hash too (`renderer` in `ogCardHash`).
- * 3: @takumi-rs/core with Inter, DejaVu Sans, Noto Emoji and Noto Sans SC.
+ * 3: @takumi-rs/core with Inter, DejaVu Sans, Noto Emoji and Noto Sans SC (fonts added since
+ * change the renderer version, so they need no bump).
  */
 export const OG_DESIGN_VERSION = 3;
 

@@ -19,10 +19,12 @@ export const OG_COLORS = {
 
 /**
  * Font families in fallback order: Inter for Latin, Greek, Cyrillic and Vietnamese, DejaVu Sans
- * for math and symbols (ℝ, ₁, ⁻), Noto Emoji, Noto Sans SC for CJK. The renderer registers them
- * under these names.
+ * for math and symbols (ℝ, ₁, ⁻), Noto Emoji, Noto Sans Thai, Devanagari and Tamil, Noto Sans
+ * SC for Chinese and Japanese, Noto Sans KR for Korean Hangul. The Indic and Thai fonts come
+ * before the CJK ones, whose subsets hold a few of their letters: a word is drawn in one font.
+ * The renderer registers them under these names.
  */
-export const OG_FONT_FAMILIES = ['Inter', 'DejaVu Sans', 'Noto Emoji', 'Noto Sans SC'] as const;
+export const OG_FONT_FAMILIES = ['Inter', 'DejaVu Sans', 'Noto Emoji', 'Noto Sans Thai', 'Noto Sans Devanagari', 'Noto Sans Tamil', 'Noto Sans SC', 'Noto Sans KR'] as const;
 export const OG_FONT_STACK = OG_FONT_FAMILIES.map((family) => `"${family}"`).join(', ');
 
 export const PAD_X = 72;
