@@ -27,8 +27,10 @@ import { contentDirOption } from '../src/config.ts';
 const USAGE = `Usage: npm run themes -- <command> [options]
 
 Commands:
-  report                 per-theme counts, papers with no theme, and borderline papers (a theme
-                         score close to its threshold) with the evidence, so you know what to review
+  report                 per-theme counts, papers with no theme, candidate themes (phrases that
+                         recur among the papers with no theme, with counts and examples), and
+                         borderline papers (a theme score close to its threshold) with the
+                         evidence, so you know what to review
   reclassify             re-apply content/themes.yaml to every paper whose themes are not manual
                          (themes_source: manual) and show the diff; writes the changed files
   eval <listings...>     precision, recall and F1 per theme against hand labels (--labels)
@@ -193,6 +195,14 @@ function printReport(report: ReturnType<typeof themeReport>, contentDir: string,
     console.log(`  ${join(contentDir, b.path)}  ${b.title}`);
     console.log(`    themes: [${b.themes.join(', ')}]${b.manual ? ' (manual)' : ''}`);
     for (const s of b.scores) console.log(describeScore(s));
+  }
+  console.log(
+    `\nCandidate themes: phrases recurring among the ${report.none.length} papers with no theme` +
+      (report.candidates.length > 0 ? ' (adopt one by adding a theme with its phrases to themes.yaml)' : ': none recur in 3 or more'),
+  );
+  for (const c of report.candidates) {
+    console.log(`  "${c.phrase}"  ${c.papers} papers, e.g.`);
+    for (const title of c.examples) console.log(`      ${title}`);
   }
   if (report.stale > 0) {
     console.log(

@@ -172,9 +172,18 @@ describe('the taxonomy file', () => {
     expect(list.map((t) => t.slug)).toEqual(['efficient-attention', 'quantization', 'moe', 'ssm']);
     for (const t of list) {
       expect(t.name.length).toBeGreaterThan(0);
-      expect(t.description.length).toBeGreaterThan(80);
-      expect(Object.keys(t).sort()).toEqual(['description', 'name', 'slug']);
+      // A one-line summary for readers (cards) and the criteria for the theme page.
+      expect(t.summary.length).toBeGreaterThan(20);
+      expect(t.summary.length).toBeLessThanOrEqual(110);
+      expect(t.summary).not.toMatch(/\n/);
+      expect(t.criteria.length).toBeGreaterThan(80);
+      expect(Object.keys(t).sort()).toEqual(['criteria', 'name', 'slug', 'summary']);
     }
+  });
+
+  it('a theme written with the older single `description` reads it as criteria, its first sentence as summary', () => {
+    const text = 'themes:\n  - slug: x\n    name: X\n    description: >\n      Retrieval first. Papers that merely cite a\n      retriever do not.\n    threshold: 1\n    evidence: [{ weight: 1, phrases: [x] }]\n';
+    expect(themeList(load(text))).toEqual([{ slug: 'x', name: 'X', summary: 'Retrieval first.', criteria: 'Retrieval first. Papers that merely cite a retriever do not.' }]);
   });
 
   it('a fifth theme is added by editing the YAML alone', () => {

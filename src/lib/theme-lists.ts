@@ -9,7 +9,10 @@ import { UNTHEMED_NAME, UNTHEMED_SLUG, themePath } from './site.ts';
 export interface ThemeListPage {
   slug: string;
   name: string;
-  description: string;
+  /** One line for readers: the page's lead and meta description. */
+  summary: string;
+  /** What belongs here ('' for "No theme" and themes without criteria). */
+  criteria: string;
   papers: PaperView[];
   list: ListPage;
 }
@@ -17,8 +20,14 @@ export interface ThemeListPage {
 export async function themeListPages(): Promise<ThemeListPage[]> {
   const { themes, unthemed } = await getCatalog();
   const lists = [
-    ...themes.map((theme) => ({ slug: theme.slug, name: theme.name, description: theme.description, papers: theme.papers })),
-    { slug: UNTHEMED_SLUG, name: UNTHEMED_NAME, description: 'Papers on the reading list that are not under any theme yet, by the week they were added.', papers: unthemed },
+    ...themes.map((theme) => ({ slug: theme.slug, name: theme.name, summary: theme.summary, criteria: theme.criteria, papers: theme.papers })),
+    {
+      slug: UNTHEMED_SLUG,
+      name: UNTHEMED_NAME,
+      summary: 'Papers on the reading list that are not under any theme yet, by the week they were added.',
+      criteria: '',
+      papers: unthemed,
+    },
   ];
   return lists.flatMap((theme) => listPages(theme.papers, themePath(theme.slug)).map((list) => ({ ...theme, list })));
 }

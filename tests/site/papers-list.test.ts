@@ -150,6 +150,20 @@ describe.runIf(browserTestsEnabled())('the papers list', () => {
     expect(groups.map((text) => /\d{4}-W\d{2}/.exec(text)?.[0])).toEqual(weeks);
   });
 
+  test('themes for readers: cards show a one-line summary, the theme page the criteria under "What belongs here"', async () => {
+    const $ = readPage(site.outDir, 'themes/index.html');
+    const cards = $('.theme-grid > li p').map((_, p) => $(p).text()).get();
+    expect(cards.some((text) => /merely use a Transformer/.test(text))).toBe(false);
+    const theme = readPage(site.outDir, 'themes/efficient-attention/index.html');
+    expect(theme('h2#criteria-heading').text()).toBe('What belongs here');
+    expect(theme('section[aria-labelledby="criteria-heading"] p').text()).toContain('Papers that merely use a Transformer do not.');
+    expect(theme('p.lead').text()).toBe(cards[0]);
+    const page = await open('themes/');
+    const heights = await page.locator('.theme-grid > li').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().height));
+    expect(Math.max(...heights) / Math.min(...heights)).toBeLessThan(1.6);
+    await close(page);
+  });
+
   test('"No theme" is a search filter too', async () => {
     const page = await open('search/?theme=No+theme');
     await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));

@@ -9,7 +9,9 @@ export const DEFAULT_TAXONOMY_YAML = `# The reading group's themes: what the sit
 # Add a theme by adding an entry below (no code change). Each theme has:
 #   slug         permanent id used in paper frontmatter (\`themes:\`) and URLs; lower-case-hyphenated
 #   name         display name
-#   description  one paragraph shown on the theme page
+#   summary      one line for readers, shown on theme cards and as the theme page's lead
+#   criteria     what belongs here and what does not, shown under "What belongs here" on the
+#                theme page (the classifier reads only the evidence below)
 #   threshold    points a paper needs to get the theme
 #   evidence     groups of phrases with a weight: each distinct phrase found in the abstract earns
 #                the weight (1.5x if it occurs twice), found in the title it earns weight x title_weight
@@ -74,7 +76,8 @@ borderline: 0.35
 themes:
   - slug: efficient-attention
     name: Efficient attention
-    description: >
+    summary: "Making attention itself cheaper: sparse or linear attention, IO-aware kernels, KV-cache compression."
+    criteria: >
       Work whose contribution makes attention itself cheaper in compute or memory, or
       approximates or caches it to cut cost: sparse, windowed or local patterns, linear, kernel
       or low-rank attention, IO-aware kernels such as FlashAttention, KV-cache compression,
@@ -131,7 +134,8 @@ themes:
 
   - slug: quantization
     name: Quantization
-    description: >
+    summary: "Lower numeric precision for weights, activations or the KV cache: INT8, INT4, FP8, 1-bit."
+    criteria: >
       Lower numeric precision of weights, activations, gradients or the KV cache: INT8, INT4 and
       INT2, FP8, binary, ternary and 1-bit networks, mixed precision, post-training quantization
       (PTQ) and quantization-aware training (QAT). Pruning, distillation or low-rank factorization
@@ -162,7 +166,8 @@ themes:
 
   - slug: moe
     name: Mixture of experts
-    description: >
+    summary: "Mixture-of-experts models and router-based conditional computation."
+    criteria: >
       Mixture-of-experts models and router-based conditional computation: sparsely activated
       experts, routing and load balancing, expert merging and upcycling of dense models, and
       mixture-of-depths or other router-based layer and block skipping.
@@ -200,7 +205,8 @@ themes:
 
   - slug: ssm
     name: State-space and recurrent models
-    description: >
+    summary: "State-space models and modern recurrent networks as alternatives to attention: Mamba, RWKV, RetNet."
+    criteria: >
       State-space models and modern recurrent sequence models offered as alternatives to
       attention: S4, Mamba and Mamba-2, RWKV, RetNet, xLSTM, gated linear recurrences and hybrids
       of these with attention, and linear attention framed as an RNN. Classic LSTM or GRU

@@ -6,6 +6,7 @@
  * Ownership: a paper with `themes_source: manual` belongs to people and is never rewritten.
  * Any other paper's `themes` are the classifier's and reclassify may replace them.
  */
+import { candidateThemes, type CandidateTheme } from './candidates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { readPaper } from '../content/index.ts';
 import { updatePaperFile } from '../papers/frontmatter.ts';
@@ -135,6 +136,8 @@ export interface ThemeReport {
   borderline: BorderlineEntry[];
   /** Non-manual papers whose themes differ from what the classifier says now (run reclassify). */
   stale: number;
+  /** Phrases recurring among the papers with no theme: themes a curator might add. */
+  candidates: CandidateTheme[];
 }
 
 export function themeReport(papers: readonly PaperThemes[], taxonomy: Taxonomy, classifier: Classifier): ThemeReport {
@@ -166,5 +169,9 @@ export function themeReport(papers: readonly PaperThemes[], taxonomy: Taxonomy, 
     none: papers.filter((p) => p.themes.length === 0).map((p) => ({ path: p.path, title: p.title })),
     borderline,
     stale,
+    candidates: candidateThemes(
+      papers.filter((p) => p.themes.length === 0),
+      papers.filter((p) => p.themes.length > 0),
+    ),
   };
 }

@@ -33,8 +33,12 @@ export const themeSchema = z.strictObject({
   slug: slugSchema,
   /** Display name, e.g. "Efficient attention". */
   name: z.string().min(1),
-  /** One paragraph: what belongs here and what does not. Shown on the theme page. */
-  description: z.string().min(1),
+  /** One line for readers: what the theme is about. Shown on theme cards and leading the theme page. */
+  summary: z.string().min(1).optional(),
+  /** What belongs here and what does not. Shown under "What belongs here" on the theme page. */
+  criteria: z.string().min(1).optional(),
+  /** The older single paragraph: read as `criteria` when that is missing. */
+  description: z.string().min(1).optional(),
   /** A paper gets the theme when its score reaches this value. */
   threshold: z.number().positive(),
   /** Phrases that count for the theme. */
@@ -46,6 +50,9 @@ export const themeSchema = z.strictObject({
   mask: z.array(patternSchema).default([]),
   /** Phrases whose presence subtracts points (a hint that the paper is about something else). */
   against: z.array(evidenceGroupSchema).default([]),
+}).refine((theme) => theme.summary !== undefined || theme.criteria !== undefined || theme.description !== undefined, {
+  message: 'a theme needs a `summary` (one line for readers) and usually `criteria` (what belongs here)',
+  path: ['summary'],
 });
 
 export const taxonomySchema = z.strictObject({
@@ -148,10 +155,21 @@ export function parseTaxonomy(text: string, file = 'themes.yaml'): TaxonomyResul
 export interface ThemeInfo {
   slug: string;
   name: string;
-  description: string;
+  /** One line for readers (cards, the theme page's lead, feed and meta descriptions). */
+  summary: string;
+  /** What belongs here; '' when the file gives only a summary. */
+  criteria: string;
+}
+
+/** The first sentence of a paragraph, for a theme written before `summary` existed. */
+function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
 }
 
 /** The themes in file order, without classifier details. */
 export function themeList(taxonomy: Taxonomy): ThemeInfo[] {
-  return taxonomy.themes.map(({ slug, name, description }) => ({ slug, name, description: description.trim() }));
+  return taxonomy.themes.map(({ slug, name, summary, criteria, description }) => {
+    const rules = (criteria ?? description ?? '').trim().replace(/\s+/g, ' ');
+    return { slug, name, summary: (summary ?? firstSentence(rules)).trim(), criteria: rules };
+  });
 }

@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ props }) => {
   const members = (await getPapers()).map((paper) => paper.data).filter((paper) => paper.themes.includes(theme.slug));
   return rss({
     title: `${SITE_NAME}: new papers in ${theme.name}`,
-    description: theme.description || `The newest papers on the reading list under ${theme.name}.`,
+    description: theme.summary || `The newest papers on the reading list under ${theme.name}.`,
     site: absoluteUrl(location, sitePaths.theme(theme.slug)),
     items: paperRssItems(newestPapers(members), getThemes(), location),
     ...rssChannelExtras(absoluteUrl(location, feedPaths.theme(theme.slug))),
