@@ -89,7 +89,7 @@ describe('the Hugging Face Daily Papers JSON (real response, 2024-10-25)', SLOW,
     const items = hf.slice(0, 3).map((item) => structuredClone(item)) as unknown as Array<Record<string, Record<string, unknown>>>;
     delete items[1]!['paper']!['summary'];
     writeFileSync(broken, JSON.stringify(items, null, 2));
-    const r = await run(['--content', join(dir, 'content'), '--added', '2026-11-30', broken]);
+    const r = await run(['--init', '--content', join(dir, 'content'), '--added', '2026-11-30', broken]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${broken}:$[1].paper.summary: error: "${hf[1]!.paper.title.replace(/\s+/g, ' ')}" has no abstract ("summary").`);
     expect(r.stdout).toContain('2 papers from 2 records: 2 added, 0 updated, 0 unchanged, 1 skipped');
@@ -147,8 +147,8 @@ describe("the group's seed .bib (content/listings/seed-papers.bib)", SLOW, () =>
     writeFileSync(csl, new Cite(readFileSync(SEED_BIB, 'utf8')).format('data'));
     const fromBib = join(dir, 'bib');
     const fromCsl = join(dir, 'csl');
-    await run(['--content', fromBib, '--added', '2026-11-24', ...seeds, SEED_BIB]);
-    const r = await run(['--content', fromCsl, '--added', '2026-11-24', ...seeds, csl]);
+    await run(['--init', '--content', fromBib, '--added', '2026-11-24', ...seeds, SEED_BIB]);
+    const r = await run(['--init', '--content', fromCsl, '--added', '2026-11-24', ...seeds, csl]);
     expect(r.stdout).toContain(`read ${csl}: 189 records (CSL-JSON)`);
     const identity = (p: PaperFrontmatter) => [p.slug, p.authors, p.arxiv, p.year, p.code];
     expect(papers(fromCsl).map(identity)).toEqual(papers(fromBib).map(identity));

@@ -35,7 +35,7 @@ function env(api: string, cache: string): NodeJS.ProcessEnv {
 }
 
 async function importFiles(args: string[], api: string, cache: string): Promise<ScriptRun & { report: any }> {
-  const run = await runScript('scripts/import.ts', ['--json', '--added', '2026-11-30', ...args], env(api, cache));
+  const run = await runScript('scripts/import.ts', ['--json', '--init', '--added', '2026-11-30', ...args], env(api, cache));
   return { ...run, report: JSON.parse(run.stdout) };
 }
 
@@ -145,7 +145,7 @@ describe('importing a list of ids', SLOW, () => {
     writeFileSync(listing, 'A paper from a listing\nIts abstract.\n');
     const content = join(dir, 'content');
     const dead = await deadEndpoint();
-    const run = await runScript('scripts/import.ts', ['--content', content, '--added', '2026-11-30', list, listing], env(dead, join(dir, 'cache')));
+    const run = await runScript('scripts/import.ts', ['--init', '--content', content, '--added', '2026-11-30', list, listing], env(dead, join(dir, 'cache')));
     expect(run.code).toBe(1);
     const host = new URL(dead).host;
     const idLines = run.stderr.split('\n').filter((l) => l.startsWith(list));
