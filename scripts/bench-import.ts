@@ -11,7 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { lecternConfig } from '../src/config.ts';
 import { parseArgs } from 'node:util';
-import { prng } from '../src/core/bench/synthetic.ts';
+import { prng } from './bench/synthetic.ts';
 import { parseListing, type ListingRecord } from '../src/core/listing/index.ts';
 import { normalizeText } from '../src/core/normalize/index.ts';
 import { planImport } from '../src/core/papers/plan.ts';

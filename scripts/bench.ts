@@ -18,7 +18,7 @@ import { run, type RunResult } from './bench/proc.ts';
 import { measureCardRender, type CardRenderCost } from './bench/og-cards.ts';
 import { packageScript } from './lib/package-script.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { isoWeekOf, syntheticPapers } from '../src/core/bench/synthetic.ts';
+import { isoWeekOf, syntheticPapers } from './bench/synthetic.ts';
 import { parseBuildSummary, type ParsedBuildSummary } from '../src/core/build/summary.ts';
 import type { OgBuildReport } from '../src/integrations/og-images.ts';
 

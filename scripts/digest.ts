@@ -16,6 +16,7 @@ import { isoWeekOf, isoWeekOfDate, parseWeek, weekId, weekSlug, type IsoWeek } f
 import { themeList } from '../src/core/themes/index.ts';
 import { listContentFiles, loadDigestIntro, loadPapers, loadTaxonomy, lockContentFolder, writeFilesAtomically } from '../src/io/content.ts';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
+import { plural } from '../src/core/text.ts';
 
 const USAGE = `Usage: npm run digest -- <command> [options]
 
@@ -122,7 +123,7 @@ function commandNew(contentDir: string, week: IsoWeek): number {
   const papers = readPapers(contentDir);
   writeFilesAtomically(contentDir, [{ path: file, content: introTemplate(week, papers), expected: null }]);
   const count = papers.filter((paper) => weekSlug(isoWeekOf(paper.added)) === slug).length;
-  console.log(`Created ${target} for ${weekId(week)} (${count} paper${count === 1 ? '' : 's'} added that week). Write the intro, then build.`);
+  console.log(`Created ${target} for ${weekId(week)} (${plural(count, 'paper')} added that week). Write the intro, then build.`);
   return 0;
 }
 
@@ -172,7 +173,7 @@ async function commandExport(contentDir: string, request: ExportRequest): Promis
     }
     const service = request.format === 'discord' ? 'discord' : 'slack';
     const payloads = webhookPayloads(input, service, request.compact);
-    console.error(`Posting the ${digest.id} digest to a ${service} webhook in ${payloads.length} message${payloads.length === 1 ? '' : 's'}…`);
+    console.error(`Posting the ${digest.id} digest to a ${service} webhook in ${plural(payloads.length, 'message')}…`);
     await postWebhookMessages(request.post, payloads, { log: (line) => console.error(line) });
     return 0;
   }

@@ -18,6 +18,7 @@ import { checkContentFolder, loadTaxonomy, lockContentFolder, readPaperFiles, wr
 import type { ContentLock } from '../src/io/lock.ts';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
 import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError } from './lib/arxiv-client.ts';
+import { plural } from '../src/core/text.ts';
 
 const USAGE = `Usage: npm run import -- [options] <files...>
        npx lectern-import [options] <files...>
@@ -198,7 +199,7 @@ async function resolveIdLists(inputs: ParsedInput[], offline: boolean): Promise<
   let found = new Map<string, ArxivEntry | null>();
   let failures = new Map<string, string>();
   let unreachable: string | null = null;
-  process.stderr.write(`import: looking up ${ids.length} arXiv id${ids.length === 1 ? '' : 's'}\n`);
+  process.stderr.write(`import: looking up ${plural(ids.length, 'arXiv id')}\n`);
   try {
     ({ found, failures } = await client.lookupIds(ids));
   } catch (error) {

@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ARXIV_API } from './core/arxiv/query.ts';
-import { normaliseBase } from './core/digest/urls.ts';
+import { normaliseBase } from './core/urls.ts';
 
 export interface LecternConfig {
   /** Absolute path of the content folder. */

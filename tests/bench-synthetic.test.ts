@@ -4,7 +4,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, seedRecordsFromListings, syntheticPapers } from '../src/core/bench/synthetic.ts';
+import { isoWeekOf, seedRecordsFromListings, syntheticPapers } from '../scripts/bench/synthetic.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { SEEDS_DIR } from './helpers/seeds.ts';
 

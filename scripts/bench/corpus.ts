@@ -11,7 +11,7 @@ import {
   type SeedRecord,
   type SyntheticOptions,
   type SyntheticPaper,
-} from '../../src/core/bench/synthetic.ts';
+} from './synthetic.ts';
 import { serializePaperFile } from '../../src/core/papers/frontmatter.ts';
 import { lecternConfig } from '../../src/config.ts';
 

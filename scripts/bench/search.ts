@@ -5,8 +5,8 @@
  * /pagefind/ up to the first answer.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { launchBrowser } from '../lib/browser.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 export interface SearchMeasure {
   query: string;

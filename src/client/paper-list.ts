@@ -19,14 +19,15 @@ import {
   type ListState,
   type SortKey,
 } from '../core/paper-list/index.ts';
-import { formatDay } from '../lib/format.ts';
+import { formatDay } from '../core/text.ts';
+import { normaliseBase } from '../core/urls.ts';
 
 interface ListData {
   themes: Record<string, string>;
   rows: ListRow[];
 }
 
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const BASE = normaliseBase(import.meta.env.BASE_URL);
 const SORT_LABELS: Record<SortKey, string> = { added: 'most recently added', published: 'published', upvotes: 'upvotes', title: 'title' };
 
 function cell(className: string, label: string | null, text: string): HTMLTableCellElement {

@@ -5,6 +5,8 @@
  */
 import { FILTERS, SORTS } from './search-options.ts';
 import { orderByTitleMatch } from '../core/search/title-match.ts';
+import { plural } from '../core/text.ts';
+import { normaliseBase } from '../core/urls.ts';
 
 interface PagefindResultData {
   url: string;
@@ -26,7 +28,7 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 const TITLE_WEIGHT = 10;
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const BASE = normaliseBase(import.meta.env.BASE_URL);
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -157,7 +159,7 @@ export function startSearchPage(): void {
       const count = pending.length;
       await showMore(token, sort ? '' : query);
       if (token !== run) return;
-      status.textContent = count === 0 ? 'No papers found.' : count === 1 ? '1 paper found.' : `${count} papers found.`;
+      status.textContent = count === 0 ? 'No papers found.' : `${plural(count, 'paper')} found.`;
     } catch (error) {
       status.textContent = 'Search could not load. Reload the page to try again.';
       console.error(error);

@@ -14,16 +14,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
+import { CITATION_JOBS_FILE, formatBibtex, formatCslJson, type Citation, type CitationJob } from '../core/cite/index.ts';
 import { lecternConfig } from '../config.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
-
-export interface CitationJob {
-  slug: string;
-  item: Citation;
-}
-
-export const CITATION_JOBS_FILE = 'citation-jobs.json';
 
 /** Bump when the formatters' output changes: every cached entry is then formatted again. */
 const FORMAT_VERSION = 2;

@@ -10,6 +10,7 @@ import { isoWeekOf, weekId } from '../core/digest/week.ts';
 import { UNTHEMED_SLUG } from './site.ts';
 import { shortAuthors } from '../core/papers/authors.ts';
 import { paperYear } from '../core/papers/identity.ts';
+import { pluralWord } from '../core/text.ts';
 
 export interface PaperView {
   slug: string;
@@ -63,7 +64,7 @@ function identity(data: PaperEntry['data']): Pick<PaperView, 'authorsShort' | 'y
 }
 
 function authorsOf(authors: PaperEntry['data']['authors']): PaperView['authors'] {
-  if (authors.count !== null) return { label: authors.count === 1 ? 'Author' : 'Authors', value: String(authors.count) };
+  if (authors.count !== null) return { label: pluralWord(authors.count, 'Author'), value: String(authors.count) };
   return authors.attribution ? { label: 'Organisation', value: authors.attribution.name } : null;
 }
 

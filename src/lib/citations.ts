@@ -6,7 +6,8 @@
  */
 import { citationKeys, citationOf, formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
 import { getPapers } from './papers.ts';
-import { absoluteUrl, paperPath } from './site.ts';
+import { siteUrl } from './site.ts';
+import { sitePaths } from '../core/urls.ts';
 
 let items: Promise<Map<string, Citation>> | undefined;
 
@@ -17,7 +18,7 @@ export function getCitations(): Promise<Map<string, Citation>> {
     return new Map(
       papers.map(({ data }) => [
         data.slug,
-        citationOf({ ...data, pageUrl: absoluteUrl(paperPath(data.slug)) }, keys.get(data.slug)!),
+        citationOf({ ...data, pageUrl: siteUrl(sitePaths.paper(data.slug)) }, keys.get(data.slug)!),
       ]),
     );
   });

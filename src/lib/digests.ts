@@ -6,9 +6,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigests, type WeekDigest } from '../core/digest/digest.ts';
 import { DIGEST_FILE_PATTERN } from '../core/digest/schema.ts';
-import type { SiteLocation } from '../core/digest/urls.ts';
 import { getPapers } from './papers.ts';
 import { getThemes } from './themes.ts';
+import { plural } from '../core/text.ts';
 
 export type DigestEntry = CollectionEntry<'digests'>;
 
@@ -50,7 +50,7 @@ export function getDigests(): Promise<Digests> {
 /** Meta description of a digest page: its summary, or what it contains. */
 export function digestDescription(digest: WeekDigest): string {
   if (digest.summary) return digest.summary;
-  const count = digest.papers.length === 1 ? '1 paper' : `${digest.papers.length} papers`;
+  const count = plural(digest.papers.length, 'paper');
   const themes = digest.themes.map((theme) => theme.name);
   return `${count} added to the reading list from ${digest.start} to ${digest.end}${themes.length ? `: ${themes.join(', ')}` : ''}.`;
 }
@@ -59,11 +59,4 @@ export function digestDescription(digest: WeekDigest): string {
 export function digestHasMath(digest: WeekDigest, intro: DigestEntry | undefined): boolean {
   const hasDollar = (text: string) => /(^|[^\\])\$/.test(text);
   return digest.papers.some((paper) => hasDollar(paper.title) || hasDollar(paper.summary)) || hasDollar(intro?.body ?? '');
-}
-
-/** Where the built site lives, for absolute links in feeds and exports. */
-export function siteLocation(): SiteLocation {
-  const site = import.meta.env.SITE;
-  if (!site) throw new Error('astro.config.mjs must set `site` (env LECTERN_SITE) for absolute URLs in feeds');
-  return { site, base: import.meta.env.BASE_URL };
 }

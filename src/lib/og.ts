@@ -6,7 +6,7 @@ import type { OgCard } from '../core/og/card.ts';
 import { OG_HEIGHT, OG_WIDTH, cardAuthors } from '../core/og/card.ts';
 import type { WeekDigest } from '../core/digest/digest.ts';
 import { toPlainText } from '../core/normalize/index.ts';
-import { formatDay } from './format.ts';
+import { formatDay } from '../core/text.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './site.ts';
 import { getThemes } from './themes.ts';
 import type { PaperView } from './catalog.ts';

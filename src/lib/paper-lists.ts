@@ -6,7 +6,8 @@
 import { applyState, DEFAULT_STATE, NO_THEME, paginate, type ListFilters, type ListRow } from '../core/paper-list/index.ts';
 import { getCatalog, type PaperView } from './catalog.ts';
 import { listPageKey } from './page-keys.ts';
-import { UNTHEMED_NAME, themePath } from './site.ts';
+import { UNTHEMED_NAME } from './site.ts';
+import { sitePaths } from '../core/urls.ts';
 
 /** URL segments under /papers/ that belong to list pages, so no paper may use them as its slug. */
 export const LIST_SEGMENTS = ['page', 'year', 'week', 'list.json'] as const;
@@ -85,8 +86,8 @@ export function getFilterGroups(): Promise<FilterGroup[]> {
         filter: 'theme',
         label: 'Theme',
         options: [
-          ...themes.map((theme) => ({ value: theme.slug, label: theme.name, count: theme.papers.length, path: themePath(theme.slug) })),
-          { value: NO_THEME, label: UNTHEMED_NAME, count: unthemed.length, path: themePath(NO_THEME) },
+          ...themes.map((theme) => ({ value: theme.slug, label: theme.name, count: theme.papers.length, path: sitePaths.theme(theme.slug) })),
+          { value: NO_THEME, label: UNTHEMED_NAME, count: unthemed.length, path: sitePaths.theme(NO_THEME) },
         ],
       },
       { filter: 'year', label: 'Year', options: years.map((year) => ({ value: year, label: year, count: yearCount.get(year) ?? 0, path: `papers/year/${year}/` })) },

@@ -4,7 +4,8 @@
  */
 import { getCatalog, type PaperView } from './catalog.ts';
 import { listPages, type ListPage } from './paper-lists.ts';
-import { UNTHEMED_NAME, UNTHEMED_SLUG, themePath } from './site.ts';
+import { UNTHEMED_NAME, UNTHEMED_SLUG } from './site.ts';
+import { sitePaths } from '../core/urls.ts';
 
 export interface ThemeListPage {
   slug: string;
@@ -29,5 +30,5 @@ export async function themeListPages(): Promise<ThemeListPage[]> {
       papers: unthemed,
     },
   ];
-  return lists.flatMap((theme) => listPages(theme.papers, themePath(theme.slug)).map((list) => ({ ...theme, list })));
+  return lists.flatMap((theme) => listPages(theme.papers, sitePaths.theme(theme.slug)).map((list) => ({ ...theme, list })));
 }

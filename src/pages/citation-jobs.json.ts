@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getCitations } from '../lib/citations.ts';
-import type { CitationJob } from '../integrations/citation-files.ts';
+import type { CitationJob } from '../core/cite/index.ts';
 
 export const GET: APIRoute = async () => {
   const jobs: CitationJob[] = [...(await getCitations())].map(([slug, item]) => ({ slug, item }));

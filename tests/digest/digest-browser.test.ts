@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
 import { readPage } from '../helpers/site-check.ts';
 

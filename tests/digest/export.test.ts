@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { buildDigests } from '../../src/core/digest/digest.ts';
 import { cleanTextToMarkdown, exportDigest } from '../../src/core/digest/export.ts';
-import { absoluteUrl, normaliseBase } from '../../src/core/digest/urls.ts';
+import { absoluteUrl, normaliseBase } from '../../src/core/urls.ts';
 
 const themes = [{ slug: 'ssm', name: 'State-space models' }];
 const digests = buildDigests(

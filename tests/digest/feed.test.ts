@@ -5,7 +5,6 @@ import { digestToHtml } from '../../src/core/digest/export.ts';
 import {
   dayToDate,
   digestRssItems,
-  feedPaths,
   newestPapers,
   paperJsonFeed,
   paperRssItems,
@@ -13,7 +12,7 @@ import {
   siteFeeds,
   themeFeed,
 } from '../../src/core/feed/index.ts';
-import { absoluteUrl } from '../../src/core/digest/urls.ts';
+import { absoluteUrl, feedPaths } from '../../src/core/urls.ts';
 import { checkJsonFeed, checkRss, isRfc822 } from './feed-check.ts';
 
 const location = { site: 'https://example.github.io', base: '/rg/' };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, renderCleanText, renderTex, searchAliases } from '../../src/core/render/math.ts';
+import { renderCleanText, renderTex, searchAliases } from '../../src/core/render/math.ts';
+import { escapeHtml } from '../../src/core/text.ts';
 
 /** The text a reader sees: tags stripped, KaTeX's MathML and hidden search words left out. */
 function visibleText(html: string): string {

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeCitationFiles, type CitationJob } from '../../src/integrations/citation-files.ts';
+import type { CitationJob } from '../../src/core/cite/index.ts';
+import { writeCitationFiles } from '../../src/integrations/citation-files.ts';
 import { citationOf, formatBibtex, formatCslJson, type Citation } from '../../src/core/cite/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-citations-'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { citationOf, type CitablePaper } from '../../src/core/cite/index.ts';
 import { citationMetaTags } from '../../src/core/cite/meta.ts';
 import { splitName } from '../../src/core/papers/authors.ts';
-import { escapeHtml } from '../../src/core/render/math.ts';
+import { escapeHtml } from '../../src/core/text.ts';
 import { readEmbeddedMetadata } from '../helpers/zotero-embedded.ts';
 
 const paper: CitablePaper = {

@@ -13,10 +13,10 @@ import { getRssString } from '@astrojs/rss';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl } from '../../src/core/digest/urls.ts';
+import { absoluteUrl, feedPaths } from '../../src/core/urls.ts';
 import { buildDigests } from '../../src/core/digest/digest.ts';
 import { digestToHtml } from '../../src/core/digest/export.ts';
-import { digestRssItems, feedPaths, paperRssItems, rssChannelExtras } from '../../src/core/feed/index.ts';
+import { digestRssItems, paperRssItems, rssChannelExtras } from '../../src/core/feed/index.ts';
 import { checkRss } from '../digest/feed-check.ts';
 
 const location = { site: 'https://example.github.io', base: '/rg/' };

@@ -12,8 +12,8 @@ import { Ajv } from 'ajv';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, buildSite, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { pngSize } from '../helpers/png.ts';
 
 const FIXTURE = 'tests/fixtures/site-content';

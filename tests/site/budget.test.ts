@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite, filesIn, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { measureFirstLoad, type TransferEntry } from '../helpers/page-audit.ts';
 import { readPage } from '../helpers/site-check.ts';
 

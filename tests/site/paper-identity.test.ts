@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
+import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
 import { readPage } from '../helpers/site-check.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readEmbeddedMetadata } from '../helpers/zotero-embedded.ts';
 
 const FLASH = 'flashattention-fast-and-memory-efficient-exact-attention-with-io-awareness';

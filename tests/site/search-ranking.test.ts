@@ -11,8 +11,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, REPO_ROOT, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const RECORDED = { mrr: 0.98, hitsAt3: 1 };
 const ALLOWED_MRR_DROP = 0.05;

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite, filesIn, type SiteBuild } from '../helpers/site-build.ts';
 import { findBrokenLinks, readPage } from '../helpers/site-check.ts';
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { collectPageErrors } from '../helpers/page-audit.ts';
 
 const BASE = '/reading-group/';

@@ -13,6 +13,7 @@ import { splitName, isOrganisation } from '../papers/authors.ts';
 import { arxivAbsUrl, paperYear } from '../papers/identity.ts';
 import { toPlainText } from '../normalize/index.ts';
 import { BIBTEX_MONTHS, bibtexEntry, bibtexEscape, bibtexNames, bibtexTitle, bibtexVerbatim, type BibtexField, type BibtexName } from './bibtex.ts';
+import { plural } from '../text.ts';
 
 /** What a citation needs to know about a paper (the frontmatter's fields, plus its page URL). */
 export interface CitablePaper {
@@ -130,7 +131,7 @@ function dayParts(day: string): number[] {
 
 /** What the source said about the authors, for the "incomplete" notice. */
 function authorHint({ count, attribution }: CitablePaper['authors']): string {
-  if (count !== null) return ` (${count === 1 ? '1 author' : `${count} authors`})`;
+  if (count !== null) return ` (${plural(count, 'author')})`;
   return attribution ? ` (listed by ${attribution.name})` : '';
 }
 
@@ -202,3 +203,12 @@ export function bibtexOf(citation: Citation): string {
 export function formatBibtex(citations: readonly Citation[]): string {
   return citations.map(bibtexOf).join('\n');
 }
+
+/** One paper's citation files to write (`papers/<slug>.bib`, `.json`): what the route hands the citation-files hook. */
+export interface CitationJob {
+  slug: string;
+  item: Citation;
+}
+
+/** The route (src/pages/citation-jobs.json.ts) that lists the jobs in the output, read and deleted by the hook. */
+export const CITATION_JOBS_FILE = 'citation-jobs.json';

@@ -22,9 +22,10 @@ import type { Root as MdastRoot, RootContent as MdastNode, PhrasingContent } fro
 import type { Root as HastRoot } from 'hast';
 import { joinMath, splitMath, toPlainText } from '../normalize/index.ts';
 import { digestSections, type DigestPaper, type DigestSection, type WeekDigest } from './digest.ts';
-import { absoluteUrl, sitePaths, type SiteLocation } from './urls.ts';
+import { absoluteUrl, sitePaths, type SiteLocation } from '../urls.ts';
 import { weekId, parseWeek } from './week.ts';
 import { digestEmail } from './email.ts';
+import { escapeHtml, plural } from '../text.ts';
 
 /** `slack`: paste into Slack's composer; `slack-webhook`: mrkdwn for a webhook or bot; `email`: see email.ts. */
 export const EXPORT_FORMATS = ['md', 'html', 'slack', 'slack-webhook', 'discord', 'email'] as const;
@@ -35,11 +36,6 @@ export interface ExportInput {
   /** The intro's Markdown/MDX body, when the week has an intro file. */
   readonly introBody?: string | null | undefined;
   readonly location: SiteLocation;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
 /* ---------- clean text (title, summary) in each format ---------- */
@@ -278,7 +274,7 @@ function introToChat(body: string, pageUrl: string, style: ChatStyle): string {
 /* ---------- the digest ---------- */
 
 function paperCount(count: number): string {
-  return `${count} paper${count === 1 ? '' : 's'}`;
+  return plural(count, 'paper');
 }
 
 function dateLine(digest: WeekDigest): string {

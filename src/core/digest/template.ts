@@ -6,7 +6,7 @@
  */
 import { defaultDigestTitle, type DigestPaperInput } from './digest.ts';
 import { cleanTextToMarkdown } from './export.ts';
-import { sitePaths } from './urls.ts';
+import { sitePaths } from '../urls.ts';
 import { isoWeekOf, weekDays, weekId, weekSlug, type IsoWeek } from './week.ts';
 
 /** A clean title as MDX text: math kept as `$...$`, everything else escaped; never ends the comment. */

@@ -8,10 +8,11 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { toPlainText } from '../normalize/index.ts';
-import { cleanTextToHtml, escapeHtml } from '../digest/export.ts';
+import { cleanTextToHtml } from '../digest/export.ts';
+import { escapeHtml, plural } from '../text.ts';
 import { paperSummary } from '../digest/summary.ts';
 import { digestLabel, type ThemeRef, type WeekDigest } from '../digest/digest.ts';
-import { absoluteUrl, sitePaths, type SiteLocation } from '../digest/urls.ts';
+import { absoluteUrl, feedPaths, sitePaths, type SiteLocation } from '../urls.ts';
 
 /** How many of the newest papers a papers feed carries (readers poll; old items are noise). */
 export const PAPER_FEED_LIMIT = 50;
@@ -26,14 +27,6 @@ export interface FeedLink {
   readonly path: string;
   readonly type: FeedType;
 }
-
-/** Site paths of the feeds. */
-export const feedPaths = {
-  digests: (): string => 'digests/rss.xml',
-  papers: (): string => 'papers/rss.xml',
-  papersJson: (): string => 'papers/feed.json',
-  theme: (slug: string): string => `themes/${slug}/rss.xml`,
-};
 
 /** The feeds advertised on every page. */
 export function siteFeeds(siteName: string): FeedLink[] {
@@ -120,7 +113,7 @@ export function digestRssItems(
     pubDate: dayToDate(digest.updated),
     description: rssDescription(
       digest.summary ??
-        `${digest.papers.length} paper${digest.papers.length === 1 ? '' : 's'} added from ${digest.start} to ${digest.end}.`,
+        `${plural(digest.papers.length, 'paper')} added from ${digest.start} to ${digest.end}.`,
     ),
     content: html,
     categories: digest.themes.map((theme) => theme.name),

@@ -11,6 +11,7 @@
  * mistakes a capitalised given or family name for a particle.
  */
 import type { PaperFrontmatter } from './schema.ts';
+import { plural } from '../text.ts';
 
 /** The name's parts. `family` is never empty for a non-empty name; `given` may be. */
 export interface NameParts {
@@ -134,6 +135,6 @@ export type AuthorsInfo = Readonly<PaperFrontmatter['authors']>;
  */
 export function shortAuthors(authors: AuthorsInfo): string | null {
   if (authors.names.length > 0) return firstAuthors(authors.names);
-  if (authors.count !== null) return `${authors.count} author${authors.count === 1 ? '' : 's'}`;
+  if (authors.count !== null) return plural(authors.count, 'author');
   return authors.attribution?.name ?? null;
 }

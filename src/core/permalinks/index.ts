@@ -7,6 +7,7 @@
  * own slug); `assertPermalinks` turns them into one error that names the files, so the build
  * stops before it writes two pages to one path.
  */
+import { plural, pluralWord } from '../text.ts';
 
 /**
  * Names lectern's own routes use, each with what lives there. A paper slug or alias is a URL
@@ -106,7 +107,7 @@ export function findPermalinkConflicts(papers: readonly PermalinkClaimant[]): Pe
 /** A readable multi-line message: what is wrong, where, and how to fix it. */
 export function formatPermalinkConflicts(conflicts: readonly PermalinkConflict[]): string {
   const lines = [
-    `${conflicts.length} paper URL${conflicts.length === 1 ? ' is' : 's are'} claimed more than once; ` +
+    `${plural(conflicts.length, 'paper URL')} ${pluralWord(conflicts.length, 'is', 'are')} claimed more than once; ` +
       'each /papers/<segment>/ must belong to exactly one paper:',
   ];
   for (const conflict of conflicts) {

@@ -7,6 +7,7 @@
 import katex from 'katex';
 import { splitMath, toPlainText } from '../normalize/index.ts';
 import { acronymAliases } from '../search/acronyms.ts';
+import { escapeHtml } from '../text.ts';
 
 export interface RenderedText {
   /** Safe HTML: escaped text and KaTeX markup. */
@@ -17,19 +18,6 @@ export interface RenderedText {
   aliases: string;
   /** The text as plain Unicode, math readable (`toPlainText`): for meta tags, cards, citations. */
   plain: string;
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
 /** KaTeX HTML for one TeX expression, or null when KaTeX cannot parse it. */

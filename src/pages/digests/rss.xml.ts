@@ -1,9 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { digestToHtml } from '../../core/digest/export.ts';
-import { absoluteUrl } from '../../core/digest/urls.ts';
-import { DIGEST_FEED_LIMIT, digestRssItems, feedPaths, rssChannelExtras } from '../../core/feed/index.ts';
-import { getDigests, siteLocation } from '../../lib/digests.ts';
+import { absoluteUrl, feedPaths } from '../../core/urls.ts';
+import { DIGEST_FEED_LIMIT, digestRssItems, rssChannelExtras } from '../../core/feed/index.ts';
+import { getDigests } from '../../lib/digests.ts';
+import { siteLocation } from '../../lib/site.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 
 /** The digest feed: one item per week (the newest weeks), the whole digest as HTML. */

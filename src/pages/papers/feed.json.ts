@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { newestPapers, paperJsonFeed } from '../../core/feed/index.ts';
-import { siteLocation } from '../../lib/digests.ts';
+import { siteLocation } from '../../lib/site.ts';
 import { getPapers } from '../../lib/papers.ts';
 import { getThemes } from '../../lib/themes.ts';
 import { SITE_NAME } from '../../lib/site.ts';

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../../core/digest/urls.ts';
-import { feedPaths, newestPapers, paperRssItems, rssChannelExtras } from '../../core/feed/index.ts';
-import { siteLocation } from '../../lib/digests.ts';
+import { absoluteUrl, feedPaths } from '../../core/urls.ts';
+import { newestPapers, paperRssItems, rssChannelExtras } from '../../core/feed/index.ts';
+import { siteLocation } from '../../lib/site.ts';
 import { getPapers } from '../../lib/papers.ts';
 import { getThemes } from '../../lib/themes.ts';
 import { SITE_NAME } from '../../lib/site.ts';

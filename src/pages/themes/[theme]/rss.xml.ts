@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absoluteUrl, sitePaths } from '../../../core/digest/urls.ts';
-import { feedPaths, newestPapers, paperRssItems, rssChannelExtras } from '../../../core/feed/index.ts';
-import { siteLocation } from '../../../lib/digests.ts';
+import { absoluteUrl, feedPaths, sitePaths } from '../../../core/urls.ts';
+import { newestPapers, paperRssItems, rssChannelExtras } from '../../../core/feed/index.ts';
+import { siteLocation } from '../../../lib/site.ts';
 import { getPapers } from '../../../lib/papers.ts';
 import { getThemes, type SiteTheme } from '../../../lib/themes.ts';
 import { SITE_NAME } from '../../../lib/site.ts';

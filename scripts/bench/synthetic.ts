@@ -8,7 +8,7 @@
  * `notesRatio` share with a human-style MDX notes body (headings, code, math).
  */
 import { getISOWeek, getISOWeekYear } from 'date-fns';
-import { paperSchema, type PaperFrontmatter } from '../papers/schema.ts';
+import { paperSchema, type PaperFrontmatter } from '../../src/core/papers/schema.ts';
 
 export interface SeedRecord {
   title: string;

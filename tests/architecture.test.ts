@@ -1,0 +1,93 @@
+/**
+ * The layout's import rules, checked on every source file (issue 13 "Done when"):
+ * - src/core is pure: no Astro, no file, network or process I/O;
+ * - pages, components, layouts, src/lib and the middleware never import build hooks
+ *   (src/integrations): hooks own their inputs, nothing hands them work on the side;
+ * - no globalThis hand-offs anywhere in src/;
+ * - the site never imports the command-line tools or the tests, and scripts never import tests.
+ * The rules are also run on a few made-up files, so a broken checker cannot pass silently.
+ */
+import { globSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface SourceFile {
+  /** Repo-relative path, `src/lib/papers.ts`. */
+  path: string;
+  text: string;
+}
+
+/** Module specifiers a file imports (static, dynamic, re-exports); for .astro files, of the frontmatter and scripts. */
+function importsOf(file: SourceFile): string[] {
+  const code = file.path.endsWith('.astro')
+    ? [/^---\n([\s\S]*?)\n---/.exec(file.text)?.[1] ?? '', ...[...file.text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)].join('\n')
+    : file.text;
+  return ts.preProcessFile(code, true, true).importedFiles.map((ref) => ref.fileName);
+}
+
+/** A specifier as a repo-relative path when it is relative, else as written (`astro:content`, `node:fs`). */
+function target(from: string, specifier: string): string {
+  return specifier.startsWith('.') ? normalize(join(dirname(from), specifier)) : specifier;
+}
+
+const FORBIDDEN_IN_CORE = /^(?:astro(?::|\/|$)|(?:node:)?(?:fs|fs\/promises|net|http|https|child_process|worker_threads)$)/;
+const SITE_SIDE = /^src\/(?:lib|pages|components|layouts|client)\/|^src\/middleware\.ts$/;
+
+export function violations(files: readonly SourceFile[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    for (const specifier of importsOf(file)) {
+      const to = target(file.path, specifier);
+      const say = (rule: string) => found.push(`${file.path} imports ${specifier}: ${rule}`);
+      if (file.path.startsWith('src/core/') && FORBIDDEN_IN_CORE.test(specifier)) say('src/core has no Astro and no I/O');
+      if (file.path.startsWith('src/core/') && /^src\/(?!core\/)/.test(to)) say('src/core imports only src/core');
+      if (SITE_SIDE.test(file.path) && to.startsWith('src/integrations/')) say('the site never reaches into build hooks');
+      if (file.path.startsWith('src/') && /^(?:scripts|tests)\//.test(to)) say('the site never imports scripts or tests');
+      if (file.path.startsWith('scripts/') && to.startsWith('tests/')) say('scripts never import tests');
+    }
+    if (file.path.startsWith('src/') && /\bglobalThis\b/.test(file.text)) found.push(`${file.path} uses globalThis: hand work over through inputs, not a global`);
+  }
+  return found;
+}
+
+function repoFiles(): SourceFile[] {
+  const paths = globSync(['src/**/*.{ts,mjs,astro}', 'scripts/**/*.ts', 'astro.config.mjs'], { cwd: ROOT });
+  return paths.map((path) => ({ path: relative('.', path), text: readFileSync(join(ROOT, path), 'utf8') }));
+}
+
+describe('the import rules', () => {
+  it('hold for every source file', () => {
+    const files = repoFiles();
+    expect(files.length).toBeGreaterThan(100);
+    expect(violations(files)).toEqual([]);
+  });
+
+  it.each([
+    ['src/core/papers/x.ts', "import { readFileSync } from 'node:fs';", 'src/core has no Astro and no I/O'],
+    ['src/core/papers/x.ts', "import { getCollection } from 'astro:content';", 'src/core has no Astro and no I/O'],
+    ['src/core/papers/x.ts', "const net = await import('node:net');", 'src/core has no Astro and no I/O'],
+    ['src/core/papers/x.ts', "import { getPapers } from '../../lib/papers.ts';", 'src/core imports only src/core'],
+    ['src/lib/x.ts', "import { handOff } from '../integrations/og-images.ts';", 'the site never reaches into build hooks'],
+    ['src/middleware.ts', "export { onRequest } from './integrations/og-images.ts';", 'the site never reaches into build hooks'],
+    ['src/pages/x.astro', "---\nimport { jobs } from '../integrations/og-images.ts';\n---\n<p>x</p>", 'the site never reaches into build hooks'],
+    ['src/lib/x.ts', "import { launchBrowser } from '../../scripts/lib/browser.ts';", 'the site never imports scripts or tests'],
+    ['scripts/bench/x.ts', "import { buildSite } from '../../tests/helpers/site-build.ts';", 'scripts never import tests'],
+    ['src/lib/x.ts', '(globalThis as any)[Symbol.for("jobs")] = [];', 'uses globalThis'],
+  ])('catch %s: %s', (path, text, rule) => {
+    expect(violations([{ path, text }])).toEqual([expect.stringContaining(rule)]);
+  });
+
+  it('allow what the layout allows', () => {
+    expect(
+      violations([
+        { path: 'src/core/papers/x.ts', text: "import { z } from 'zod';\nimport { createHash } from 'node:crypto';\nimport { slug } from './slug.ts';" },
+        { path: 'src/lib/x.ts', text: "import { getCollection } from 'astro:content';\nimport { readPaper } from '../core/content/index.ts';" },
+        { path: 'src/integrations/x.ts', text: "import { lecternConfig } from '../config.ts';\nimport { writeFileAtomic } from '../io/atomic.ts';" },
+        { path: 'scripts/x.ts', text: "import { loadPapers } from '../src/io/content.ts';" },
+      ]),
+    ).toEqual([]);
+  });
+});
