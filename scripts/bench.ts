@@ -270,7 +270,11 @@ async function main(): Promise<void> {
       results.weekly = await rebuild('build-weekly');
     }
 
-    // 5. Search query in a browser.
+    // 5. List page sizes; search query in a browser.
+    if (lectern.report.ok) {
+      const { listPageSizes } = await import('./bench/list-pages.ts');
+      results.listPages = listPageSizes(outDir);
+    }
     if (args.search && lectern.report.ok) {
       const { measureSearch } = await import('./bench/search.ts');
       log('pagefind query in chromium');
@@ -346,11 +350,18 @@ async function main(): Promise<void> {
     results.weeklyOverCold = weekly.wallMs / l.wallMs;
     rows.push(['weekly / cold', `${(weekly.wallMs / l.wallMs).toFixed(2)}x`, '']);
   }
-  const search = results.search as { firstMs: number; coldMs: number; warmMs: number; bytes: number; error?: string } | undefined;
+  const search = results.search as import('./bench/search.ts').SearchMeasure & { error?: string } | undefined;
   if (search?.error) rows.push(['search query', 'FAILED', search.error.slice(0, 60)]);
   else if (search) {
+    rows.push(['search: fresh /search/?q=… to answer', `${search.urlMs.toFixed(0)} ms`, `${(search.urlBytes / 1e3).toFixed(0)} KB from /pagefind/`]);
+    rows.push(['search: later queries (median)', `${search.laterMs.toFixed(0)} ms`, `${(search.laterBytes / 1e3).toFixed(0)} KB each`]);
     rows.push(['search: first query (preloaded)', `${search.firstMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`]);
     rows.push(['search: unpreloaded / next query', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, '']);
+  }
+  const lists = results.listPages as import('./bench/list-pages.ts').ListPageSizes | undefined;
+  if (lists) {
+    rows.push(['list pages (papers, years, weeks, themes)', `${lists.pages} pages`, `largest ${(lists.largest.gzipBytes / 1e3).toFixed(0)} KB gzip (${lists.largest.path})`]);
+    rows.push(['  /papers/ page 1 / papers/list.json', `${(lists.first.gzipBytes / 1e3).toFixed(0)} KB gzip`, `${(lists.listJson.gzipBytes / 1e3).toFixed(0)} KB gzip (${(lists.listJson.bytes / 1e3).toFixed(0)} KB)`]);
   }
   const ratios = results.ratios as { wall: number; peakRss: number } | undefined;
   if (ratios) rows.push(['lectern / baseline', `time ${ratios.wall.toFixed(2)}x`, `RSS ${ratios.peakRss.toFixed(2)}x`]);

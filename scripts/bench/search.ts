@@ -1,8 +1,9 @@
 /**
- * Queries on the built site's search page in chromium, timed from submit to "N papers found.":
- * the first query after focusing the box (the page preloads Pagefind on focus), the same query
- * on a fresh page without that preload, and a second query; plus the bytes fetched from
- * /pagefind/ up to the first answer.
+ * Queries on the built site's search page in chromium, timed to "N papers found.": a freshly
+ * opened `/search/?q=…` (from navigation start, as a shared link or the header box gives it), the
+ * first query after focusing the box (the page preloads Pagefind on focus), the same query on a
+ * fresh page without that preload, and later queries on the same page; plus the bytes each
+ * fetches from /pagefind/.
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../lib/browser.ts';
@@ -20,6 +21,45 @@ export interface SearchMeasure {
   /** Bytes fetched under /pagefind/ by the preload and the first query (index entry, wasm, chunks, fragments). */
   bytes: number;
   requests: number;
+  /** A fresh page opened at /search/?q=<query>: navigation start to the answer, and /pagefind/ bytes it fetched. */
+  urlMs: number;
+  urlBytes: number;
+  /** Later queries on that page (typed after the first answered): median time and median /pagefind/ bytes each. */
+  laterMs: number;
+  laterBytes: number;
+  laterQueries: string[];
+}
+
+/** Bytes and requests under /pagefind/ on a page, counted as their bodies arrive. */
+function countPagefind(page: Page): { bytes: () => Promise<number>; requests: () => number } {
+  let bytes = 0;
+  let requests = 0;
+  const bodies: Promise<unknown>[] = [];
+  page.on('response', (response) => {
+    if (!response.url().includes('/pagefind/')) return;
+    requests += 1;
+    bodies.push(response.body().then((body) => (bytes += body.length), () => undefined));
+  });
+  return { bytes: async () => (await Promise.all(bodies), bytes), requests: () => requests };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Waits for the answer on a page opened at /search/?q=…; ms since navigation start. */
+function answeredSinceNavigation(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = document.getElementById('search-status')!;
+        const done = () => /found|could not/.test(status.textContent ?? '');
+        if (done()) return resolve(performance.now());
+        new MutationObserver((_, observer) => {
+          if (!done()) return;
+          observer.disconnect();
+          resolve(performance.now());
+        }).observe(status, { childList: true, characterData: true, subtree: true });
+      }),
+  );
 }
 
 /** Types `query` into the search page's form, submits, and times until the status says what was found. */
@@ -46,7 +86,10 @@ async function timedQuery(page: Page, query: string): Promise<{ ms: number; stat
   );
 }
 
-export async function measureSearch(dist: string, query = 'flash attention', second = 'mixture of experts routing'): Promise<SearchMeasure> {
+/** Later queries: what people type after a first search (a title, a topic, an author-like word). */
+const LATER = ['mixture of experts routing', 'kv cache', 'state space model', 'quantization', 'pixart alpha'];
+
+export async function measureSearch(dist: string, query = 'flash attention', second = LATER[0]!): Promise<SearchMeasure> {
   const server = await serveStatic(dist);
   const url = server.url;
   const browser = await launchBrowser();
@@ -72,7 +115,37 @@ export async function measureSearch(dist: string, query = 'flash attention', sec
     const fresh = await (await browser.newContext()).newPage();
     await fresh.goto(`${url}search/`, { waitUntil: 'load' });
     const cold = await timedQuery(fresh, query);
-    return { query, status: first.status, firstMs: first.ms, coldMs: cold.ms, warmMs: warm.ms, bytes: firstBytes, requests: firstRequests };
+
+    // A fresh page opened at /search/?q=…, then later queries typed into it.
+    const opened = await (await browser.newContext()).newPage();
+    const counted = countPagefind(opened);
+    await opened.goto(`${url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+    const urlMs = await answeredSinceNavigation(opened);
+    await opened.waitForLoadState('networkidle');
+    const urlBytes = await counted.bytes();
+    const later: { ms: number; bytes: number }[] = [];
+    let before = urlBytes;
+    for (const next of LATER) {
+      const { ms } = await timedQuery(opened, next);
+      await opened.waitForLoadState('networkidle');
+      const now = await counted.bytes();
+      later.push({ ms, bytes: now - before });
+      before = now;
+    }
+    return {
+      query,
+      status: first.status,
+      firstMs: first.ms,
+      coldMs: cold.ms,
+      warmMs: warm.ms,
+      bytes: firstBytes,
+      requests: firstRequests,
+      urlMs,
+      urlBytes,
+      laterMs: median(later.map((l) => l.ms)),
+      laterBytes: median(later.map((l) => l.bytes)),
+      laterQueries: LATER,
+    };
   } finally {
     await browser.close();
     await server.close();
