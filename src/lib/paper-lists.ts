@@ -10,7 +10,7 @@ import { UNTHEMED_NAME } from './site.ts';
 import { sitePaths } from '../core/urls.ts';
 
 /** URL segments under /papers/ that belong to list pages, so no paper may use them as its slug. */
-export const LIST_SEGMENTS = ['page', 'year', 'week', 'list.json'] as const;
+export const LIST_SEGMENTS = ['page', 'year', 'week'] as const;
 
 export function listRow(paper: PaperView): ListRow {
   return {
