@@ -26,12 +26,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citationKeys, citationOf, formatBibtex, formatCslJson } from '../../src/core/cite/index.ts';
 import { readPaper } from '../../src/core/content/index.ts';
-import { absoluteUrl } from '../../src/core/digest/urls.ts';
-import { feedPaths, paperJsonFeed, paperRssItems, rssChannelExtras } from '../../src/core/feed/index.ts';
+import { paperJsonFeed, paperRssItems, rssChannelExtras } from '../../src/core/feed/index.ts';
 import { parseListing } from '../../src/core/listing/index.ts';
 import { planImport, type FileWrite } from '../../src/core/papers/plan.ts';
 import type { PaperFrontmatter } from '../../src/core/papers/schema.ts';
 import { renderCleanText } from '../../src/core/render/math.ts';
+import { absoluteUrl, feedPaths } from '../../src/core/urls.ts';
 import { checkRss } from '../digest/feed-check.ts';
 import { hostileListing, liveMarkup, liveMarkupParsed } from './hostile.ts';
 
