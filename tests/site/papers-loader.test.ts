@@ -84,3 +84,18 @@ describe('a moved content folder (issue 14 #18)', () => {
     expect(existsSync(join(moved.outDir, 'index.html'))).toBe(true);
   });
 });
+
+describe('a paper whose date is not in the calendar', () => {
+  it('fails the build naming the file and the field', async () => {
+    const content = join(work, 'bad-date');
+    cpSync(FIXTURE, content, { recursive: true });
+    const file = join(content, 'papers', `${PIXART}.mdx`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^added: .*$/m, 'added: "2026-02-30"'));
+    const failure = await buildSite({ content }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain(`${PIXART}.mdx`);
+    expect(failure).toMatch(/added.*2026-02-30 is not a day of the calendar/s);
+  }, 600_000);
+});
