@@ -3,8 +3,13 @@
  * day of the batch to the file writes that bring the content folder up to date, plus a report.
  * Nothing here touches the disk; `scripts/import.ts` reads the inputs and performs the writes.
  *
- * Records come from any input format (src/core/inputs): a record is the same paper as another
- * or as a file when their arXiv ids are equal, else when their folded titles are (`key.ts`).
+ * Records come from any input format (src/core/inputs). Identity: a record with an arXiv id is
+ * the paper with that id; two different ids are two papers, even under one title (the second
+ * gets its own file, and a warning). Else a record is the paper known by its folded title
+ * (`key.ts`) that has no other id. A paper is known by every title it was seen under: its
+ * `title_raw` and the titles of records merged into it by id (kept in `sources[].title`, so later
+ * runs match them too). A record without an id whose title a record of the same run pairs with an
+ * id takes that id, so the order of records and runs does not decide what merges.
  *
  * Ownership (issue 3, "What it must get right" 5-7; issue 12):
  * - importer-owned fields: title/abstract (recomputed from the raw text by the normalizer),
@@ -160,7 +165,13 @@ export function planImport(input: PlanInput): ImportPlan {
   // Existing papers, by dedupe key; every slug and alias in use is reserved, and so is every
   // name lectern's own routes use (a paper titled "Feed" must not become /papers/feed.json).
   const taken = new Set<string>(RESERVED_SEGMENTS.keys());
-  const byKey = new Map<string, Planned>();
+  /** Papers by every title key they are known by, first known first (several: different ids). */
+  const byKey = new Map<string, Planned[]>();
+  const register = (key: string, paper: Planned): void => {
+    const papers = byKey.get(key);
+    if (!papers) byKey.set(key, [paper]);
+    else if (!papers.includes(paper)) papers.push(paper);
+  };
   /**
    * Papers whose file is invalid, by dedupe key and by slug (its file name and the slug it
    * claims): a record with that title, or one that would get that slug, is not imported, so an
@@ -205,7 +216,10 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     const title = normalize(data.title_raw) || data.title_raw;
     const key = keyOfCleanTitle(title);
-    const twin = byKey.get(key);
+    // Same title and both with an id, different ones: two papers. Else the second file is a twin.
+    const twin = byKey
+      .get(key)
+      ?.find((other) => keyOfCleanTitle(other.title) === key && (data.arxiv === null || other.data.arxiv === null || other.data.arxiv === data.arxiv));
     if (twin) {
       diagnostics.push({
         severity: 'warning',
@@ -225,8 +239,22 @@ export function planImport(input: PlanInput): ImportPlan {
       before: read.paper,
       origin: { file: file.path, line: 1 },
     };
-    byKey.set(key, paper);
+    register(key, paper);
+    for (const seenAs of data.sources) if (seenAs.title !== undefined) register(dedupeKey(seenAs.title, normalize), paper);
     if (data.arxiv !== null && !byArxiv.has(data.arxiv)) byArxiv.set(data.arxiv, paper);
+  }
+
+  // The arXiv id each title is paired with in this run's records (the first such record's).
+  const idOfKey = new Map<string, string>();
+  for (const listing of input.listings) {
+    for (const record of listing.records) {
+      if (!record.arxiv) continue;
+      const title = normalize(record.titleRaw);
+      if (title) {
+        const key = keyOfCleanTitle(title);
+        if (!idOfKey.has(key)) idOfKey.set(key, record.arxiv);
+      }
+    }
   }
 
   // Records of every input, in the order given.
@@ -271,22 +299,36 @@ export function planImport(input: PlanInput): ImportPlan {
         });
       }
       const published = record.published ? resolveListingDate(record.published, capture) : null;
-      let paper = (arxiv !== null ? byArxiv.get(arxiv) : undefined) ?? byKey.get(key);
+      const src = source(record);
+      const sameTitle = byKey.get(key) ?? [];
+      // Among papers known by the title: the one this record joined before (a replay), else the
+      // first whose own title it is, else the first.
+      const byTitle = (papers: Planned[]): Planned | undefined =>
+        papers.find((p) => p.data.sources.some((s) => s.file === src.file && s.line === src.line)) ??
+        papers.find((p) => keyOfCleanTitle(p.title) === key) ??
+        papers[0];
+      // A record without an id whose title no paper has yet is the paper its title's id pairs it with.
+      const paired = arxiv === null ? idOfKey.get(key) : undefined;
+      let paper =
+        arxiv !== null
+          ? (byArxiv.get(arxiv) ?? byTitle(sameTitle.filter((p) => p.data.arxiv === null)))
+          : (byTitle(sameTitle) ?? (paired === undefined ? undefined : byArxiv.get(paired)));
       if (!paper) {
-        paper = createPaper(record, title, published, input, taken);
-        byKey.set(key, paper);
-      } else {
-        if (arxiv !== null && paper.data.arxiv !== null && paper.data.arxiv !== arxiv) {
+        paper = createPaper(record, title, arxiv ?? paired ?? null, published, input, taken);
+        const other = sameTitle[0];
+        if (other) {
           diagnostics.push({
             severity: 'warning',
             code: 'arxiv-id-conflict',
             ...whereOf(record),
-            message: `this record has the title of ${paper.path} but the arXiv id ${arxiv}, not ${paper.data.arxiv}; it was merged by title and the paper keeps ${paper.data.arxiv}.`,
-            hint: `If they are different papers, retitle one; if ${paper.path} has the wrong id, correct its \`arxiv\`.`,
+            message: `this record has the title of ${other.path} but the arXiv id ${arxiv}, not ${other.data.arxiv}; it was added as another paper, ${paper.path}.`,
+            hint: `If they are one paper, correct the wrong \`arxiv\` and merge the two files by hand (keep one, add the other's slug to its aliases).`,
           });
         }
-        mergeSighting(paper, record, published, diagnostics);
+      } else {
+        mergeSighting(paper, record, arxiv, sameTitle.includes(paper), published, diagnostics);
       }
+      register(key, paper);
       if (paper.data.arxiv !== null && !byArxiv.has(paper.data.arxiv)) byArxiv.set(paper.data.arxiv, paper);
       if (!seenSet.has(paper)) {
         seenSet.add(paper);
@@ -367,6 +409,7 @@ export function captureDay(captured: ListingDate | null, added: string): string 
 function createPaper(
   record: PaperRecord,
   title: string,
+  arxiv: string | null,
   published: string | null,
   input: PlanInput,
   taken: Set<string>,
@@ -382,7 +425,7 @@ function createPaper(
       abstract: '',
       abstract_raw: record.abstractRaw,
       authors: { count: record.authorCount, attribution: record.attribution, names: record.names ?? [] },
-      arxiv: record.arxiv ?? null,
+      arxiv,
       doi: record.doi ?? null,
       primary_category: record.primaryCategory ?? null,
       submitted: record.submitted ?? null,
@@ -420,12 +463,14 @@ function classify(classifyThemes: ClassifyThemes, paper: Planned, diagnostics: D
 
 /**
  * Merges one more sighting: fills what is missing (an empty abstract too), keeps the highest
- * upvotes, records the source. A stated code link replaces one taken from the abstract.
+ * upvotes, records the source (with the record's title when the paper is not yet known by it). A stated code link replaces one taken from the abstract.
  * When the author names and the listing's author count disagree for the first time, warns.
  */
 function mergeSighting(
   paper: Planned,
   record: PaperRecord,
+  arxiv: string | null,
+  knownTitle: boolean,
   published: string | null,
   diagnostics: Diagnostic[],
 ): void {
@@ -452,7 +497,7 @@ function mergeSighting(
     });
   }
   if (data.abstract_raw === '' && record.abstractRaw !== '') data.abstract_raw = record.abstractRaw;
-  data.arxiv ??= record.arxiv ?? null;
+  data.arxiv ??= arxiv;
   data.doi ??= record.doi ?? null;
   data.primary_category ??= record.primaryCategory ?? null;
   data.submitted ??= record.submitted ?? null;
@@ -462,12 +507,12 @@ function mergeSighting(
   if (data.code === null || (stated !== null && data.code === fromAbstract)) data.code = stated ?? fromAbstract;
   data.published ??= published;
   if (record.upvotes !== null) data.upvotes = Math.max(data.upvotes ?? 0, record.upvotes);
-  const src = source(record);
-  if (!data.sources.some((s) => s.file === src.file && s.line === src.line)) data.sources.push(src);
+  const src = knownTitle ? source(record) : { ...source(record), title: record.titleRaw };
+  if (!data.sources.some((s) => s.file === src.file && s.line === src.line && (src.title === undefined || s.title === src.title))) data.sources.push(src);
 }
 
 /** Sources name the input file, not its path, so they are the same on every machine. */
-function source(record: PaperRecord): { file: string; line: number } {
+function source(record: PaperRecord): { file: string; line: number; title?: string } {
   return { file: record.file.replace(/^.*[\\/]/, ''), line: record.line };
 }
 

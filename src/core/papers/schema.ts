@@ -33,6 +33,11 @@ export const sourceSchema = z.object({
   file: z.string().min(1),
   /** 1-based line of the record's title in that file. */
   line: z.number().int().positive(),
+  /**
+   * The record's raw title, when it folds to another key than the paper's `title_raw` (a record
+   * matched by arXiv id under another title): the importer matches that title too in later runs.
+   */
+  title: z.string().min(1).optional(),
 });
 
 export const authorsSchema = z.object({
