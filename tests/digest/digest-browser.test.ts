@@ -46,8 +46,8 @@ describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
     return { page, errors };
   }
 
-  test('the digest list and every digest page pass axe with no console errors', async () => {
-    for (const path of ['digests/', ...weeks().map((week) => `digests/${week}/`)]) {
+  test('the digest list, every digest page, a theme page and home pass axe with no console errors', async () => {
+    for (const path of ['digests/', ...weeks().map((week) => `digests/${week}/`), 'themes/efficient-attention/', '']) {
       const { page, errors } = await open(path);
       expect(await seriousAxeViolations(page), path).toEqual([]);
       expect(errors, path).toEqual([]);

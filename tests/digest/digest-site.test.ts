@@ -200,6 +200,41 @@ describe('digest pages', () => {
   });
 });
 
+describe('theme pages and home', () => {
+  test('a theme page groups its papers by week added, newest first, each row linked to its week\'s digest', () => {
+    const $ = html('themes/efficient-attention/index.html');
+    const groups = $('table.papers tr.group th').map((_, th) => $(th).find('a').attr('href')).get();
+    const members = papers.filter((paper) => paper.themes.includes('efficient-attention'));
+    const weeks = [...new Set(members.map((paper) => weekSlug(isoWeekOf(paper.added))))].sort().reverse();
+    expect(groups).toEqual(weeks.map((week) => `${site.base}digests/${week}/`));
+    expect($('table.papers tr.group th').first().text()).toMatch(/latest digest/);
+    for (const row of $('table.papers tbody tr:not(.group)').toArray()) {
+      const slug = $(row).find('td.title a').attr('href')!.replace(`${site.base}papers/`, '').replace(/\/$/, '');
+      const paper = papers.find((p) => p.slug === slug)!;
+      expect($(row).find('td.date[data-label="Added"] a').attr('href'), slug).toBe(`${site.base}digests/${weekSlug(isoWeekOf(paper.added))}/`);
+    }
+  });
+
+  test('home lists the latest additions by date added', () => {
+    const $ = html('index.html');
+    const listed = $('main .paper-list > li > a.paper-title').map((_, el) => $(el).attr('href')).get();
+    const added = listed.map((href) => papers.find((p) => `${site.base}papers/${p.slug}/` === href)!.added);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added).toEqual([...added].sort().reverse());
+    expect(added[0]).toBe(papers.map((p) => p.added).sort().at(-1));
+  });
+
+  test('"0 upvotes" is shown nowhere (the seeds have papers with 0)', () => {
+    expect(papers.some((paper) => (paper as { upvotes?: number }).upvotes === 0)).toBe(true);
+    for (const page of filesIn(site.outDir, '.html').filter((p) => !p.startsWith('pagefind/'))) {
+      const $ = html(page);
+      const text = $('main').text().replace(/\s+/g, ' ');
+      expect(text, page).not.toMatch(/\b0 upvotes|Upvotes 0\b/i);
+      expect($('td.num[data-label="Upvotes"]').filter((_, td) => $(td).text().trim() === '0').length, page).toBe(0);
+    }
+  });
+});
+
 describe('feeds', () => {
   test('every page (redirect stubs aside) advertises the site feeds with rel=alternate, and they exist', () => {
     const pages = filesIn(site.outDir, '.html').filter((page) => !page.startsWith('pagefind/'));
