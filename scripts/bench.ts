@@ -225,7 +225,8 @@ async function main(): Promise<void> {
     }
 
     // 3. The lectern build, cold (fresh content-layer cache).
-    const outDir = join(tmp, 'dist');
+    // Inside the site, as `npm run build` writes it by default (no staging folder, no move).
+    const outDir = join(tmp, 'site', 'dist');
     const cacheDir = join(tmp, 'cache');
     // Fresh caches (kept for the incremental rebuild): the content layer's, the citations', and
     // the OG images' unless --og-cache names one.

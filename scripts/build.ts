@@ -10,8 +10,9 @@
  * indexes (scripts/search-index.ts says why that matters).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lecternConfig } from '../src/config.ts';
 import { citationReportFile, type CitationReport } from '../src/integrations/citation-files.ts';
@@ -39,6 +40,23 @@ const ASTRO = new URL('../node_modules/astro/bin/astro.mjs', import.meta.url).pa
 
 function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+/**
+ * Moves the previous build out of Astro's way and deletes it while Astro builds. Astro empties
+ * its output folder first, synchronously: 51,000 files at 10,000 papers, minutes on a loaded
+ * machine, before any page renders (the bench's "types + build info" phase). Renaming is
+ * instant; the deletion then overlaps the build. Returns the deletion to wait for.
+ */
+function clearPreviousBuild(dir: string): Promise<void> {
+  const prefix = `${basename(dir)}.previous-`;
+  // Also what a killed build left behind.
+  const old = existsSync(dirname(dir)) ? readdirSync(dirname(dir)).filter((name) => name.startsWith(prefix)).map((name) => join(dirname(dir), name)) : [];
+  if (existsSync(dir)) {
+    old.push(`${dir}.previous-${process.pid}`);
+    renameSync(dir, old.at(-1)!);
+  }
+  return Promise.all(old.map((path) => rm(path, { recursive: true, force: true }))).then(() => undefined);
 }
 
 function astroBuild(force: boolean): Promise<number> {
@@ -73,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
   // Without the manifest Astro reuses no page, and the reuse count (src/integrations/build-report.ts) agrees.
   if (args.force) rmSync(join(config.astroCacheDir, INCREMENTAL_MANIFEST), { force: true });
 
+  const deleting = clearPreviousBuild(config.buildOutDir);
   const code = await astroBuild(args.force);
+  await deleting;
   if (code !== 0) return 1;
   let search;
   try {
