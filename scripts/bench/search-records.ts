@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { loadPapers } from '../../src/io/content.ts';
-import { isoWeekOf } from '../../src/core/bench/synthetic.ts';
+import { isoWeekOf } from './synthetic.ts';
 import { SEARCH_PAGES } from '../lib/search-index.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean' } } });
