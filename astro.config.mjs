@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import remarkTrustedIntro from './src/core/render/trusted-intro.ts';
 import rehypeKatex from 'rehype-katex';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { rehypeSearchIgnore } from './src/core/render/search-ignore.ts';
 import ogImages from './src/integrations/og-images.ts';
 import citationFiles from './src/integrations/citation-files.ts';
 import { isRedirectPage } from './src/integrations/sitemap-filter.ts';
@@ -57,6 +58,8 @@ export default defineConfig({
             content: { type: 'text', value: '#' },
           },
         ],
+        // Search indexes a formula once and no "#" anchors.
+        rehypeSearchIgnore,
       ],
     }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
