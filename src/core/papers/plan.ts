@@ -326,7 +326,7 @@ export function planImport(input: PlanInput): ImportPlan {
           });
         }
       } else {
-        mergeSighting(paper, record, arxiv, sameTitle.includes(paper), published, diagnostics);
+        mergeSighting(paper, record, sameTitle.includes(paper), published, diagnostics);
       }
       register(key, paper);
       if (paper.data.arxiv !== null && !byArxiv.has(paper.data.arxiv)) byArxiv.set(paper.data.arxiv, paper);
@@ -463,13 +463,13 @@ function classify(classifyThemes: ClassifyThemes, paper: Planned, diagnostics: D
 
 /**
  * Merges one more sighting: fills what is missing (an empty abstract too), keeps the highest
- * upvotes, records the source (with the record's title when the paper is not yet known by it). A stated code link replaces one taken from the abstract.
+ * upvotes, records the source (with the record's title when the paper is not yet known by it).
+ * A stated code link replaces one taken from the abstract.
  * When the author names and the listing's author count disagree for the first time, warns.
  */
 function mergeSighting(
   paper: Planned,
   record: PaperRecord,
-  arxiv: string | null,
   knownTitle: boolean,
   published: string | null,
   diagnostics: Diagnostic[],
@@ -497,7 +497,7 @@ function mergeSighting(
     });
   }
   if (data.abstract_raw === '' && record.abstractRaw !== '') data.abstract_raw = record.abstractRaw;
-  data.arxiv ??= arxiv;
+  data.arxiv ??= record.arxiv ?? null;
   data.doi ??= record.doi ?? null;
   data.primary_category ??= record.primaryCategory ?? null;
   data.submitted ??= record.submitted ?? null;
