@@ -33,8 +33,9 @@ export default defineConfig({
       include: ['src/core/**/*.ts'],
       reporter: ['text-summary', 'html'],
       reportsDirectory: '.cache/coverage',
-      // Measured on the unit project; a drop below these fails `npm run coverage`.
-      thresholds: { statements: 85, branches: 75, functions: 85, lines: 85 },
+      // A little under what the unit project reached (90.4 / 84.7 / 87.6 / 91.2 % on 2026-12-06):
+      // a drop below these fails `npm run coverage`.
+      thresholds: { statements: 88, branches: 82, functions: 85, lines: 88 },
     },
   },
 });
