@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { keyedByFolder, papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './core/papers/schema.ts';
 import { digestSchema } from './core/digest/schema.ts';
+import { sessionSchema } from './core/sessions/schema.ts';
 import { lecternConfig } from './config.ts';
 
 /** Tests and benchmarks point the build at another content folder (LECTERN_CONTENT). */
@@ -21,4 +22,10 @@ const digests = defineCollection({
   schema: digestSchema,
 });
 
-export const collections = { papers, digests };
+/** Reading sessions; the id is the file stem, the day the group meets (`2026-11-19`). */
+const sessions = defineCollection({
+  loader: keyedByFolder(glob({ pattern: '*.{md,mdx}', base: join(contentDir, 'sessions') }), join(contentDir, 'sessions')),
+  schema: sessionSchema,
+});
+
+export const collections = { papers, digests, sessions };

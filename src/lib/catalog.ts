@@ -11,6 +11,7 @@ import { UNTHEMED_SLUG } from './site.ts';
 import { shortAuthors } from '../core/papers/authors.ts';
 import { paperYear } from '../core/papers/identity.ts';
 import { pluralWord } from '../core/text.ts';
+import { loadSessions, type SessionEntry } from './sessions.ts';
 
 export interface PaperView {
   slug: string;
@@ -55,6 +56,8 @@ export interface Catalog {
   unthemed: PaperView[];
   years: string[];
   weeks: string[];
+  /** Reading sessions, oldest first; their paper slugs are checked against `bySlug`. */
+  sessions: SessionEntry[];
 }
 
 function identity(data: PaperEntry['data']): Pick<PaperView, 'authorsShort' | 'year' | 'publishedYear' | 'byline'> {
@@ -74,7 +77,7 @@ function newestFirst(a: PaperView, b: PaperView): number {
   return day(b).localeCompare(day(a)) || a.titleText.localeCompare(b.titleText);
 }
 
-function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Catalog {
+function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Omit<Catalog, 'sessions'> {
   if (taxonomy.some((theme) => theme.slug === UNTHEMED_SLUG)) {
     throw new Error(`themes.yaml: the slug "${UNTHEMED_SLUG}" is reserved for the page of papers without a theme`);
   }
@@ -123,6 +126,9 @@ let catalog: Promise<Catalog> | undefined;
 
 /** The memoised catalog; papers in `getPapers` order (newest addition first). */
 export function getCatalog(): Promise<Catalog> {
-  catalog ??= getPapers().then((entries) => buildCatalog(entries, getThemes()));
+  catalog ??= getPapers().then(async (entries) => {
+    const built = buildCatalog(entries, getThemes());
+    return { ...built, sessions: await loadSessions(new Set(built.bySlug.keys())) };
+  });
   return catalog;
 }
