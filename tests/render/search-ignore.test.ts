@@ -34,7 +34,7 @@ test('a formula in notes is indexed once, not three times', async () => {
 test('a heading anchor is kept out of the index; its heading is not', () => {
   const tree = { type: 'root' as const, children: [{ type: 'element' as const, tagName: 'h2', properties: {}, children: [{ type: 'text' as const, value: 'Why' }, { type: 'element' as const, tagName: 'a', properties: { className: ['heading-anchor'] }, children: [{ type: 'text' as const, value: '#' }] }] }] };
   rehypeSearchIgnore()(tree);
-  const [heading] = tree.children;
+  const heading = tree.children[0]!;
   expect(heading.properties).toEqual({});
   expect(heading.children[1]).toMatchObject({ properties: { dataPagefindIgnore: '' } });
 });
