@@ -19,6 +19,8 @@
  *   LECTERN_BUILD_CONCURRENCY  pages Astro renders at once                     default 4
  *   LECTERN_LOCK_WAIT       seconds a command waits while another one writes   default 30
  *                           the content folder (src/io/lock.ts)
+ *   LECTERN_TIMEZONE        IANA time zone of reading sessions' times          default Europe/London
+ *                           (calendar feed; "upcoming" is judged on that day)
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -51,6 +53,8 @@ export interface LecternConfig {
   arxivIntervalSeconds: number;
   buildConcurrency: number;
   lockWaitSeconds: number;
+  /** IANA time zone the sessions' `time` is in, e.g. `Europe/London`. */
+  timeZone: string;
 }
 
 export const DEFAULT_SITE = 'https://lectern.example.org';
@@ -88,6 +92,12 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
   if (!Number.isFinite(lockWait) || lockWait < 0) {
     throw new Error(`LECTERN_LOCK_WAIT="${env.LECTERN_LOCK_WAIT}": give a number of seconds (0 or more)`);
   }
+  const timeZone = setting(env, 'LECTERN_TIMEZONE') ?? 'Europe/London';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new Error(`LECTERN_TIMEZONE="${timeZone}": give an IANA time zone name, e.g. Europe/London or America/New_York`);
+  }
   const staging = join(cwd, 'node_modules', '.cache', 'lectern-out', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
   return {
     contentDir: path('LECTERN_CONTENT', 'content'),
@@ -105,6 +115,7 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
     arxivIntervalSeconds: interval,
     buildConcurrency: concurrency,
     lockWaitSeconds: lockWait,
+    timeZone,
   };
 }
 

@@ -23,6 +23,7 @@ describe('lecternConfig', () => {
       arxivIntervalSeconds: 3,
       buildConcurrency: 4,
       lockWaitSeconds: 30,
+      timeZone: 'Europe/London',
     });
   });
 

@@ -43,6 +43,8 @@ export const sitePaths = {
   digests: (): string => 'digests/',
   digest: (weekSlug: string): string => `digests/${weekSlug}/`,
   search: (): string => 'search/',
+  sessions: (): string => 'sessions/',
+  session: (date: string): string => `sessions/${date}/`,
 };
 
 /** The site's feeds, as site-relative paths. */
@@ -51,4 +53,5 @@ export const feedPaths = {
   papers: (): string => 'papers/rss.xml',
   papersJson: (): string => 'papers/feed.json',
   theme: (slug: string): string => `themes/${slug}/rss.xml`,
+  sessionsCalendar: (): string => 'sessions/calendar.ics',
 };

@@ -11,7 +11,8 @@ import { UNTHEMED_SLUG } from './site.ts';
 import { shortAuthors } from '../core/papers/authors.ts';
 import { paperYear } from '../core/papers/identity.ts';
 import { pluralWord } from '../core/text.ts';
-import { loadSessions, type SessionEntry } from './sessions.ts';
+import { loadSessions, type SessionView } from './sessions.ts';
+import { discussedLine, sessionsOfPaper } from '../core/sessions/sessions.ts';
 
 export interface PaperView {
   slug: string;
@@ -41,6 +42,8 @@ export interface PaperView {
   year: number | null;
   /** `authorsShort · year` for list rows and search results ("Albert Gu and Tri Dao · 2023"); may be empty. */
   byline: string;
+  /** The reading sessions that discussed the paper, oldest first: "Discussed on 26 Nov 2026 (Ada)". */
+  discussed: { date: string; line: string }[];
 }
 
 export interface ThemeView extends SiteTheme {
@@ -57,7 +60,7 @@ export interface Catalog {
   years: string[];
   weeks: string[];
   /** Reading sessions, oldest first; their paper slugs are checked against `bySlug`. */
-  sessions: SessionEntry[];
+  sessions: SessionView[];
 }
 
 function identity(data: PaperEntry['data']): Pick<PaperView, 'authorsShort' | 'year' | 'publishedYear' | 'byline'> {
@@ -77,7 +80,7 @@ function newestFirst(a: PaperView, b: PaperView): number {
   return day(b).localeCompare(day(a)) || a.titleText.localeCompare(b.titleText);
 }
 
-function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Omit<Catalog, 'sessions'> {
+function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[], sessions: SessionView[]): Catalog {
   if (taxonomy.some((theme) => theme.slug === UNTHEMED_SLUG)) {
     throw new Error(`themes.yaml: the slug "${UNTHEMED_SLUG}" is reserved for the page of papers without a theme`);
   }
@@ -104,6 +107,7 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Omit<Catalo
       addedWeek: weekId(isoWeekOf(data.added)),
       authors: authorsOf(data.authors),
       ...identity(data),
+      discussed: sessionsOfPaper(sessions, entry.id).map((session) => ({ date: session.date, line: discussedLine(session) })),
     };
   });
   const themes = taxonomy.map((theme) => ({
@@ -119,6 +123,7 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[]): Omit<Catalo
     unthemed: papers.filter((paper) => paper.data.themes.length === 0).sort(newestFirst),
     years: distinct(papers.map((paper) => paper.publishedYear)),
     weeks: distinct(papers.map((paper) => paper.addedWeek)),
+    sessions,
   };
 }
 
@@ -126,9 +131,8 @@ let catalog: Promise<Catalog> | undefined;
 
 /** The memoised catalog; papers in `getPapers` order (newest addition first). */
 export function getCatalog(): Promise<Catalog> {
-  catalog ??= getPapers().then(async (entries) => {
-    const built = buildCatalog(entries, getThemes());
-    return { ...built, sessions: await loadSessions(new Set(built.bySlug.keys())) };
-  });
+  catalog ??= getPapers().then(async (entries) =>
+    buildCatalog(entries, getThemes(), await loadSessions(new Set(entries.map((entry) => entry.id)))),
+  );
   return catalog;
 }

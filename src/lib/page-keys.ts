@@ -38,16 +38,17 @@ export function listPageKey(title: string, description: string, page: number, pa
 
 /**
  * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers
- * and the neighbouring digests its navigation names.
+ * the neighbouring digests its navigation names and the week's reading sessions (their frontmatter).
  */
 export function digestPageKey(
   digest: WeekDigest,
   intro: DigestEntry | undefined,
   papers: readonly (PaperView | undefined)[],
   neighbours: readonly (WeekDigest | undefined)[],
+  sessions: readonly unknown[],
 ): string {
   const introData = intro && { data: intro.data, body: intro.body ?? null };
-  return cacheKeyOf('digest', digest, introData, papers.map((p) => p && paperData(p)), neighbours);
+  return cacheKeyOf('digest', digest, introData, papers.map((p) => p && paperData(p)), neighbours, sessions);
 }
 
 /** `/papers/<alias>/`: the redirect's target and the title it names. */

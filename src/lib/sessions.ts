@@ -8,12 +8,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSession } from '../core/sessions/check.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
-import { SESSION_FILE_PATTERN } from '../core/sessions/schema.ts';
+import { dayIn } from '../core/sessions/sessions.ts';
+import { lecternConfig } from '../config.ts';
+import { SESSION_FILE_PATTERN, type SessionFrontmatter } from '../core/sessions/schema.ts';
 
 export type SessionEntry = CollectionEntry<'sessions'>;
 
-/** All session entries, oldest first; throws one error listing every bad session. */
-export async function loadSessions(knownSlugs: ReadonlySet<string>): Promise<SessionEntry[]> {
+/** A session's frontmatter with its entry (for `render()` of the notes). */
+export type SessionView = SessionFrontmatter & { entry: SessionEntry };
+
+/** All sessions, oldest first; throws one error listing every bad session. */
+export async function loadSessions(knownSlugs: ReadonlySet<string>): Promise<SessionView[]> {
   const entries = await getCollection('sessions');
   const problems: string[] = [];
   for (const entry of entries) {
@@ -26,5 +31,10 @@ export async function loadSessions(knownSlugs: ReadonlySet<string>): Promise<Ses
     problems.push(...checkSession(file, entry.id, source, entry.data, knownSlugs).map(formatDiagnostic));
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
-  return entries.sort((a, b) => a.id.localeCompare(b.id));
+  return entries.sort((a, b) => a.id.localeCompare(b.id)).map((entry) => ({ ...entry.data, entry }));
+}
+
+/** The build day in the sessions' time zone (LECTERN_TIMEZONE): what "upcoming" is judged against. */
+export function buildDay(): string {
+  return dayIn(lecternConfig().timeZone, new Date());
 }
