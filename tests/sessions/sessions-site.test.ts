@@ -48,8 +48,8 @@ describe('sessions in the fixture site', () => {
     expect(paper('.discussed a').text()).toBe('Discussed on 19 Nov 2026 (Ada Example)');
     expect(paper('.discussed a').attr('href')).toBe('/reading-group/sessions/2026-11-19/');
     const digest = readPage(site.outDir, 'digests/2026-w47/index.html');
-    expect(digest('#week-sessions').text()).toBe('Reading session this week');
-    expect(digest('.session-list a.paper-title').attr('href')).toBe('/reading-group/sessions/2026-11-19/');
+    expect(digest('.week-session').text().replace(/\s+/g, ' ').trim()).toBe('Reading session: 19 Nov 2026, 16:30 (Ada Example)');
+    expect(digest('.week-session a').attr('href')).toBe('/reading-group/sessions/2026-11-19/');
     const home = readPage(site.outDir, 'index.html');
     expect(home('#next-session-title').text()).toBe('Latest reading session');
     expect(home('.next-session a.paper-title').attr('href')).toBe('/reading-group/sessions/2026-11-19/');
