@@ -21,7 +21,8 @@ const MATH_PAPER = 'papers/flashattention-fast-and-memory-efficient-exact-attent
 
 /** The paper page whose HTML is largest after gzip. */
 function heaviestPaperPage(outDir: string): string {
-  const pages = filesIn(join(outDir, 'papers'), 'index.html').filter((path) => path !== 'index.html');
+  // A paper page is papers/<slug>/index.html; the list's pages (papers/page/2/, papers/year/2024/, ...) are deeper.
+  const pages = filesIn(join(outDir, 'papers'), 'index.html').filter((path) => path.split('/').length === 2);
   const size = (path: string) => gzipSync(readFileSync(join(outDir, 'papers', path))).length;
   const heaviest = pages.reduce((a, b) => (size(a) >= size(b) ? a : b));
   statSync(join(outDir, 'papers', heaviest));

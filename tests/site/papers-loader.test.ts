@@ -30,7 +30,7 @@ function writeContent(dir: string): void {
   const text = readFileSync(mamba, 'utf8').replace(/^added: .*$/m, '$&\nmdx: true');
   writeFileSync(mamba, `${text.trimEnd()}\n\nThe selective scan has {3 * 7} kernels, <abbr title="state-space model">SSM</abbr>.\n`);
   mkdirSync(join(dir, 'digests'));
-  writeFileSync(join(dir, 'digests', '2026-w47.mdx'), '---\ntitle: "A week of state spaces"\n---\n\nIntro with {2 + 2} ideas.\n');
+  writeFileSync(join(dir, 'digests', '2026-w47.mdx'), '---\ntitle: "A week of state spaces"\n---\n\nIntro with **four** ideas.\n');
 }
 
 /** The content layer's stored papers, as Astro serialised them. */
@@ -80,7 +80,7 @@ describe('the papers loader on the public LoaderContext', () => {
 describe('a moved content folder (issue 14 #18)', () => {
   it('rebuilds on the same cache from the new place, with the digest intro', () => {
     expect(moved.log).toContain(`content folder changed to ${join(movedTo, 'papers')}`);
-    expect(readPage(moved.outDir, 'digests/2026-w47/index.html')('main').text()).toContain('Intro with 4 ideas.');
+    expect(readPage(moved.outDir, 'digests/2026-w47/index.html')('main').text()).toContain('Intro with four ideas.');
     expect(existsSync(join(moved.outDir, 'index.html'))).toBe(true);
   });
 });
