@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { unwrap } from '../arxiv/atom.ts';
 import { parseArxivReference } from '../arxiv/ids.ts';
 import { urlsIn } from '../papers/code-link.ts';
-import { arrayElementOffsets, isObject, jsonPath, lineAt, parseJson } from './json.ts';
+import { arrayElementOffsets, invalidJsonDiagnostic, isObject, jsonPath, lineAt, parseJson } from './json.ts';
 import type { ParsedInput, PaperRecord } from './record.ts';
 
 /** Fields BibTeX has and CSL lacks (citation-js drops a non-PubMed `eprint`). */
@@ -104,14 +104,7 @@ export function parseCslJson(text: string, file: string): ParsedInput {
   const result: ParsedInput = { file, format: 'csl-json', captured: null, records, diagnostics };
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'invalid-json',
-      file,
-      line: parsed.line,
-      message: `this is not valid JSON (${parsed.message}).`,
-      hint: 'Export the collection again as CSL JSON and import that file unchanged.',
-    });
+    diagnostics.push(invalidJsonDiagnostic(parsed, file, 'Export the collection again as CSL JSON and import that file unchanged.'));
     return result;
   }
   const source = text.replace(/^\uFEFF/, '');

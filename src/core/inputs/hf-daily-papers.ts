@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { unwrap } from '../arxiv/atom.ts';
 import { parseArxivReference } from '../arxiv/ids.ts';
-import { arrayElementOffsets, isObject, jsonPath, lineAt, parseJson } from './json.ts';
+import { arrayElementOffsets, invalidJsonDiagnostic, isObject, jsonPath, lineAt, parseJson } from './json.ts';
 import type { ParsedInput, PaperRecord } from './record.ts';
 
 /** `2024-10-22T17:59:30.000Z` -> `2024-10-22`; null unless it starts with a real day. */
@@ -29,14 +29,7 @@ export function parseDailyPapersJson(text: string, file: string): ParsedInput {
   const result: ParsedInput = { file, format: 'hf-daily-papers', captured: null, records, diagnostics };
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'invalid-json',
-      file,
-      line: parsed.line,
-      message: `this is not valid JSON (${parsed.message}).`,
-      hint: 'Save the API response unchanged (curl -o file.json "https://huggingface.co/api/daily_papers?date=YYYY-MM-DD") and import that file.',
-    });
+    diagnostics.push(invalidJsonDiagnostic(parsed, file, 'Save the API response unchanged (curl -o file.json "https://huggingface.co/api/daily_papers?date=YYYY-MM-DD") and import that file.'));
     return result;
   }
   if (!Array.isArray(parsed.value)) {

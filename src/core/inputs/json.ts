@@ -3,6 +3,7 @@
  * elements of the top-level array are located by a small scanner (strings and nesting only;
  * it runs on text JSON.parse accepted).
  */
+import type { Diagnostic } from '../diagnostics.ts';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; message: string };
 
@@ -23,6 +24,11 @@ export function parseJson(text: string): JsonResult {
     const message = raw.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/\s*(?:in JSON )?at position \d+.*$/, '');
     return { ok: false, line, message };
   }
+}
+
+/** The error for a file that is not valid JSON, at the line the parser stopped on; `hint` says how to get a good file. */
+export function invalidJsonDiagnostic(failure: { line: number; message: string }, file: string, hint: string): Diagnostic {
+  return { severity: 'error', code: 'invalid-json', file, line: failure.line, message: `this is not valid JSON (${failure.message}).`, hint };
 }
 
 /** 1-based line of a character offset. */
