@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
 import type { ArxivEntry } from '../src/core/arxiv/atom.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
+import { plural } from '../src/core/text.ts';
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
 import { frontmatterKeyLine } from '../src/core/papers/frontmatter.ts';
 import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError, type ClientEvent } from './lib/arxiv-client.ts';
@@ -102,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`lectern-enrich: cannot read ${join(contentDir, 'papers')}: ${(error as Error).message}`);
     return 1;
   }
-  log(`${count(needs.papers.length, 'paper')}: ${count(needs.ids.length, 'arXiv id')} to look up, ${count(needs.titles.length, 'title')} to search for`);
+  log(`${plural(needs.papers.length, 'paper')}: ${plural(needs.ids.length, 'arXiv id')} to look up, ${plural(needs.titles.length, 'title')} to search for`);
 
   const client = new ArxivClient({ ...settings, onEvent: (event) => progress.event(event) });
   const byId = new Map<string, ArxivEntry | null>();
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
   let notCached = 0;
   try {
     if (needs.ids.length > 0) {
-      progress.step(`looking up ${count(needs.ids.length, 'arXiv id')}`);
+      progress.step(`looking up ${plural(needs.ids.length, 'arXiv id')}`);
       const answer = await client.lookupIds(needs.ids);
       for (const [id, entry] of answer.found) byId.set(id, entry);
       notCached += answer.notCached;
@@ -162,20 +163,16 @@ async function main(argv: string[]): Promise<number> {
   } else {
     for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
     for (const change of report.changes) log(`  enriched  ${change.path} from arXiv ${change.arxiv} by ${change.via} (${change.fields.join(', ')})`);
-    if (notCached > 0) log(`${count(report.notLookedUp, 'paper')} not looked up: arXiv's answer is not in the cache (--offline); run without --offline to ask arXiv.`);
+    if (notCached > 0) log(`${plural(report.notLookedUp, 'paper')} not looked up: arXiv's answer is not in the cache (--offline); run without --offline to ask arXiv.`);
     const verb = dryRun ? 'would write' : 'wrote';
     log(
       `${report.enriched} enriched, ${report.unchanged} unchanged, ${report.notFound} not found on arXiv ` +
-        `(${count(report.nearMisses.length, 'near miss', 'near misses')}), ${report.notLookedUp} not looked up; ${verb} ${count(plan.writes.length, 'file')} ` +
-        `(${count(requests.requests, 'request')} to arXiv, ${count(requests.cacheHits, 'answer')} from the cache)` +
+        `(${plural(report.nearMisses.length, 'near miss', 'near misses')}), ${report.notLookedUp} not looked up; ${verb} ${plural(plan.writes.length, 'file')} ` +
+        `(${plural(requests.requests, 'request')} to arXiv, ${plural(requests.cacheHits, 'answer')} from the cache)` +
         (dryRun ? ' (dry run)' : ''),
     );
   }
   return hasErrors(report.diagnostics) ? 1 : 0;
-}
-
-function count(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : nouns}`;
 }
 
 function lookupFailure(file: string, line: number, message: string): Diagnostic {

@@ -19,7 +19,7 @@ import {
   type ListState,
   type SortKey,
 } from '../core/paper-list/index.ts';
-import { formatDay } from '../core/text.ts';
+import { formatDay, plural } from '../core/text.ts';
 import { normaliseBase } from '../core/urls.ts';
 
 interface ListData {
@@ -135,8 +135,7 @@ export function startPaperList(): void {
     table.append(document.createElement('tbody'));
     showMore(list.themes);
     if (pages) pages.hidden = true;
-    const count = shown.length === 1 ? '1 paper' : `${shown.length} papers`;
-    caption.textContent = `${count}, sorted by ${SORT_LABELS[state.sort]}${state.dir === defaultDirection(state.sort) ? '' : ' (reversed)'}.`;
+    caption.textContent = `${plural(shown.length, 'paper')}, sorted by ${SORT_LABELS[state.sort]}${state.dir === defaultDirection(state.sort) ? '' : ' (reversed)'}.`;
     const counts = filterCounts(list.rows, state);
     for (const link of links) {
       const filter = link.dataset.filter as keyof ListFilters;

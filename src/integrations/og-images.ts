@@ -24,6 +24,7 @@ import { OG_HEIGHT, OG_WIDTH, cardText, ogCardHash, type OgJob } from '../core/o
 import { isCompletePng } from '../core/og/png.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { lecternConfig } from '../config.ts';
+import { pluralWord } from '../core/text.ts';
 import { TEMP_SUFFIX, writeFileAtomic } from '../io/atomic.ts';
 import { createOgRenderer, type OgRenderer } from './og-render.ts';
 
@@ -104,7 +105,7 @@ export async function missingGlyphWarnings(jobs: readonly OgJob[], renderer: OgR
       code: 'og-missing-glyph',
       file: job.source ?? job.file,
       line: 0,
-      message: `the Open Graph card ${job.file} ("${job.card.title}") shows a box for ${chars}: no card font has ${missing.length === 1 ? 'it' : 'them'}.`,
+      message: `the Open Graph card ${job.file} ("${job.card.title}") shows a box for ${chars}: no card font has ${pluralWord(missing.length, 'it', 'them')}.`,
       hint: 'Write the character another way in the title (e.g. as words), or ask for a font that covers it in src/integrations/og-render.ts.',
     });
   }

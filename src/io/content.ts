@@ -9,6 +9,7 @@ import { readDigestIntro, readPaper, readTaxonomy, type DigestIntroRead, type Ta
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { PaperFrontmatter } from '../core/papers/schema.ts';
 import { lecternConfig } from '../config.ts';
+import { plural, pluralWord } from '../core/text.ts';
 import { ChangedSinceReadError, writeFileAtomic } from './atomic.ts';
 import { lockContent, type ContentLock } from './lock.ts';
 
@@ -151,7 +152,7 @@ export function writeFilesAtomically(contentDir: string, writes: readonly Conten
   }
   if (changed.length > 0) {
     throw new Error(
-      `${changed.length} file${changed.length === 1 ? '' : 's'} changed while this command ran and ${changed.length === 1 ? 'was' : 'were'} not replaced ` +
+      `${plural(changed.length, 'file')} changed while this command ran and ${pluralWord(changed.length, 'was', 'were')} not replaced ` +
         `(${written.length} others written): ${changed.join(', ')}. Run the command again: it reads the files as they are now.`,
     );
   }

@@ -6,7 +6,7 @@ import type { OgCard } from '../core/og/card.ts';
 import { OG_HEIGHT, OG_WIDTH, cardAuthors } from '../core/og/card.ts';
 import type { WeekDigest } from '../core/digest/digest.ts';
 import { toPlainText } from '../core/normalize/index.ts';
-import { formatDay } from '../core/text.ts';
+import { formatDay, plural } from '../core/text.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './site.ts';
 import { getThemes } from './themes.ts';
 import type { PaperView } from './catalog.ts';
@@ -37,14 +37,14 @@ export function paperCard(paper: Pick<PaperView, 'data' | 'titleText' | 'themes'
 /** A theme page's card; `name` and `papers` as the page shows them (also for "No theme"). */
 export function themeCard(theme: { name: string; papers: readonly unknown[] }): OgCard {
   const count = theme.papers.length;
-  return { kicker: 'Theme', title: theme.name, themes: [], detail: `${count} paper${count === 1 ? '' : 's'}`, siteName: SITE_NAME };
+  return { kicker: 'Theme', title: theme.name, themes: [], detail: plural(count, 'paper'), siteName: SITE_NAME };
 }
 
 export function digestCard(digest: WeekDigest): OgCard {
   const count = digest.papers.length;
   const themes = digest.themes.map((theme) => theme.name);
   const days = `${formatDay(digest.start)} to ${formatDay(digest.end)}`;
-  return { kicker: 'Weekly digest', title: toPlainText(digest.title), themes, detail: `${count} paper${count === 1 ? '' : 's'} · ${days}`, siteName: SITE_NAME };
+  return { kicker: 'Weekly digest', title: toPlainText(digest.title), themes, detail: `${plural(count, 'paper')} · ${days}`, siteName: SITE_NAME };
 }
 
 /** The site's own card, for pages without one of their own (home, lists, search). */

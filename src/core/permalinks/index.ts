@@ -124,7 +124,7 @@ export function formatPermalinkConflicts(conflicts: readonly PermalinkConflict[]
 /** A readable multi-line message naming each paper file and the route whose name it took. */
 export function formatReservedClaims(claims: readonly ReservedClaim[]): string {
   return [
-    `${claims.length} paper URL${claims.length === 1 ? ' uses' : 's use'} a name that lectern's own pages use:`,
+    `${plural(claims.length, 'paper URL')} ${pluralWord(claims.length, 'uses', 'use')} a name that lectern's own pages use:`,
     ...claims.map((c) => `  ${c.file} has ${c.as === 'slug' ? 'the slug' : 'the alias'} "${c.segment}", which belongs to ${c.route}`),
     'Fix: choose another slug (e.g. "' + `${claims[0]!.segment}-paper` + '") and rename the file to match; the importer never picks these names.',
   ].join('\n');
