@@ -4,6 +4,9 @@
  * - pages, components, layouts, src/lib and the middleware never import build hooks
  *   (src/integrations): hooks own their inputs, nothing hands them work on the side;
  * - no globalThis hand-offs anywhere in src/;
+ * - a route in src/pages serves visitors: each static endpoint (`papers/feed.json`) is a URL the
+ *   site links to (the URL module, a page, a component or a client script names it), so no route
+ *   exists only to hand a build hook its data through the output (hooks read the content);
  * - the site never imports the command-line tools or the tests, and scripts never import tests.
  * The rules are also run on a few made-up files, so a broken checker cannot pass silently.
  */
@@ -36,6 +39,13 @@ function target(from: string, specifier: string): string {
 const FORBIDDEN_IN_CORE = /^(?:astro(?::|\/|$)|(?:node:)?(?:fs|fs\/promises|net|http|https|child_process|worker_threads)$)/;
 const SITE_SIDE = /^src\/(?:lib|pages|components|layouts|client)\/|^src\/middleware\.ts$/;
 
+/** A route file in src/pages that is one fixed URL, not a page: `src/pages/papers/feed.json.ts` -> `papers/feed.json`. */
+const STATIC_ENDPOINT = /^src\/pages\/([^[\]]+\.[a-z]+)\.ts$/;
+/** Where the site's links come from: the URL module, pages, components, layouts, client scripts, src/lib. */
+const LINKS_TO_ROUTES = /^src\/(?:core\/urls\.ts$|pages\/|components\/|layouts\/|client\/|lib\/)/;
+/** URLs fetched by convention, not through a link. */
+const WELL_KNOWN = new Set(['robots.txt']);
+
 export function violations(files: readonly SourceFile[]): string[] {
   const found: string[] = [];
   for (const file of files) {
@@ -49,6 +59,14 @@ export function violations(files: readonly SourceFile[]): string[] {
       if (file.path.startsWith('scripts/') && to.startsWith('tests/')) say('scripts never import tests');
     }
     if (file.path.startsWith('src/') && /\bglobalThis\b/.test(file.text)) found.push(`${file.path} uses globalThis: hand work over through inputs, not a global`);
+  }
+  const linking = files.filter((file) => LINKS_TO_ROUTES.test(file.path));
+  for (const route of files) {
+    const url = STATIC_ENDPOINT.exec(route.path)?.[1];
+    if (!url || WELL_KNOWN.has(url)) continue;
+    if (!linking.some((file) => file !== route && file.text.includes(url))) {
+      found.push(`${route.path} serves ${url}, which no page links to: a build hook reads the content itself, not a route's output`);
+    }
   }
   return found;
 }
@@ -80,6 +98,12 @@ describe('the import rules', () => {
     expect(violations([{ path, text }])).toEqual([expect.stringContaining(rule)]);
   });
 
+  it('catch a route that only hands a build hook its data (the citation jobs list it once had)', () => {
+    const route = { path: 'src/pages/citation-jobs.json.ts', text: "export const GET = async () => new Response(JSON.stringify(await jobs()));" };
+    const hook = { path: 'src/integrations/citation-files.ts', text: "const jobs = JSON.parse(await readFile(join(outDir, 'citation-jobs.json'), 'utf8'));" };
+    expect(violations([route, hook])).toEqual([expect.stringContaining('src/pages/citation-jobs.json.ts serves citation-jobs.json, which no page links to')]);
+  });
+
   it('allow what the layout allows', () => {
     expect(
       violations([
@@ -87,6 +111,10 @@ describe('the import rules', () => {
         { path: 'src/lib/x.ts', text: "import { getCollection } from 'astro:content';\nimport { readPaper } from '../core/content/index.ts';" },
         { path: 'src/integrations/x.ts', text: "import { lecternConfig } from '../config.ts';\nimport { writeFileAtomic } from '../io/atomic.ts';" },
         { path: 'scripts/x.ts', text: "import { loadPapers } from '../src/io/content.ts';" },
+        { path: 'src/pages/papers/feed.json.ts', text: 'export const GET = feed;' },
+        { path: 'src/core/urls.ts', text: "export const feedPaths = { papersJson: (): string => 'papers/feed.json' };" },
+        { path: 'src/pages/robots.txt.ts', text: 'export const GET = robots;' },
+        { path: 'src/pages/themes/[name].[format].ts', text: 'export const GET = citationFile;' },
       ]),
     ).toEqual([]);
   });

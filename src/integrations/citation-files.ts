@@ -1,7 +1,9 @@
 /**
  * Per-paper citation files, written at the end of `astro build`: `papers/<slug>.bib` (BibTeX)
- * and `papers/<slug>.json` (CSL-JSON), from the list `src/pages/citation-jobs.json.ts`
- * writes into the output (then deleted). Themes and digests have their own routes (few files).
+ * and `papers/<slug>.json` (CSL-JSON). The hook reads the papers itself, through the content
+ * loader the site and the commands use (src/io/content.ts), and cites them as the pages do
+ * (`citationsBySlug`); nothing is handed to it through the output. Themes and digests have their
+ * own routes (few files).
  *
  * Formatting is cached by a hash of each paper's citation in one JSON file
  * (`node_modules/.cache/lectern-citations.json`, or env LECTERN_CITATION_CACHE): a rebuild
@@ -11,12 +13,15 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CITATION_JOBS_FILE, formatBibtex, formatCslJson, type Citation, type CitationJob } from '../core/cite/index.ts';
+import { citationsBySlug, formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
+import { formatDiagnostic } from '../core/diagnostics.ts';
+import { absoluteUrl, sitePaths, type SiteLocation } from '../core/urls.ts';
 import { lecternConfig } from '../config.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
+import { loadPapers } from '../io/content.ts';
 
 /** Bump when the formatters' output changes: every cached entry is then formatted again. */
 const FORMAT_VERSION = 2;
@@ -49,16 +54,29 @@ async function readCache(cacheFile: string): Promise<Map<string, CachedCitation>
 }
 
 /**
- * Writes both files of every paper into `<outDir>/papers/`, formatting only papers that
- * `cacheFile` does not have, then saves the entries this build used to `cacheFile`.
+ * Every paper's citation by slug, read from the content folder; the build has already failed on
+ * an invalid paper file, so one here means it changed during the build.
  */
-export async function writeCitationFiles(jobs: readonly CitationJob[], outDir: string, cacheFile: string): Promise<CitationReport> {
+export function contentCitations(contentDir: string, location: SiteLocation): Map<string, Citation> {
+  const { papers, diagnostics } = loadPapers(contentDir);
+  if (diagnostics.length > 0) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+  return citationsBySlug(
+    papers.map(({ paper }) => paper),
+    (slug) => absoluteUrl(location, sitePaths.paper(slug)),
+  );
+}
+
+/**
+ * Writes both files of every paper (citations by slug) into `<outDir>/papers/`, formatting only
+ * papers that `cacheFile` does not have, then saves the entries this build used to `cacheFile`.
+ */
+export async function writeCitationFiles(citations: ReadonlyMap<string, Citation>, outDir: string, cacheFile: string): Promise<CitationReport> {
   const dir = join(outDir, 'papers');
   await mkdir(dir, { recursive: true });
   const cache = await readCache(cacheFile);
   const used = new Map<string, CachedCitation>();
   let formatted = 0;
-  const files = jobs.flatMap(({ slug, item }) => {
+  const files = [...citations].flatMap(([slug, item]) => {
     const hash = itemHash(item);
     let entry = used.get(hash) ?? cache.get(hash);
     if (!entry) {
@@ -73,7 +91,7 @@ export async function writeCitationFiles(jobs: readonly CitationJob[], outDir: s
     await Promise.all(files.slice(i, i + 64).map(([file, text]) => writeFile(file, text)));
   }
   writeFileAtomic(cacheFile, JSON.stringify(Object.fromEntries(used))); // an interrupted build leaves the previous cache
-  return { files: files.length, papers: jobs.length, formatted };
+  return { files: files.length, papers: citations.size, formatted };
 }
 
 export default function citationFiles(): AstroIntegration {
@@ -81,14 +99,10 @@ export default function citationFiles(): AstroIntegration {
     name: 'lectern:citation-files',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const manifest = join(outDir, CITATION_JOBS_FILE);
-        if (!existsSync(manifest)) throw new Error(`${manifest} is missing: the route src/pages/citation-jobs.json.ts did not run`);
         const started = performance.now();
-        const jobs = JSON.parse(await readFile(manifest, 'utf8')) as CitationJob[];
-        await rm(manifest);
-        const cacheFile = lecternConfig().citationCacheFile;
-        const report = await writeCitationFiles(jobs, outDir, cacheFile);
+        // The settings astro.config.mjs gives the site (src/config.ts), so the files link to its pages.
+        const { contentDir, site, base, citationCacheFile: cacheFile } = lecternConfig();
+        const report = await writeCitationFiles(contentCitations(contentDir, { site, base }), fileURLToPath(dir), cacheFile);
         writeFileAtomic(citationReportFile(cacheFile), `${JSON.stringify(report)}\n`);
         logger.info(
           `${report.files} citation files (BibTeX, CSL-JSON) for ${report.papers} papers in ${Math.round(performance.now() - started)} ms: ` +

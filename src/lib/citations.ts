@@ -1,10 +1,10 @@
 /**
  * Citations of the build: one citation per paper under a stable key, computed once from the
  * memoised paper load. Routes `/themes/<theme>.bib|.json` and `/digests/<week>.bib|.json` answer
- * from here; `/papers/<slug>.bib|.json` are written by src/integrations/citation-files.ts from
- * the `/citation-jobs.json` route (two routes per paper cost more than the files themselves).
+ * from here; `/papers/<slug>.bib|.json` are written by src/integrations/citation-files.ts, which
+ * reads the content itself (two routes per paper cost more than the files themselves).
  */
-import { citationKeys, citationOf, formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
+import { citationsBySlug, formatBibtex, formatCslJson, type Citation } from '../core/cite/index.ts';
 import { getPapers } from './papers.ts';
 import { siteUrl } from './site.ts';
 import { sitePaths } from '../core/urls.ts';
@@ -13,15 +13,7 @@ let items: Promise<Map<string, Citation>> | undefined;
 
 /** Citations by paper slug. */
 export function getCitations(): Promise<Map<string, Citation>> {
-  items ??= getPapers().then((papers) => {
-    const keys = citationKeys(papers.map((paper) => paper.data));
-    return new Map(
-      papers.map(({ data }) => [
-        data.slug,
-        citationOf({ ...data, pageUrl: siteUrl(sitePaths.paper(data.slug)) }, keys.get(data.slug)!),
-      ]),
-    );
-  });
+  items ??= getPapers().then((papers) => citationsBySlug(papers.map((paper) => paper.data), (slug) => siteUrl(sitePaths.paper(slug))));
   return items;
 }
 

@@ -2,12 +2,11 @@
  * The per-paper citation files and their cache: every paper gets its .bib and .json, a rebuild
  * formats only papers whose citation changed, and a damaged cache only costs time.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CitationJob } from '../../src/core/cite/index.ts';
-import { writeCitationFiles } from '../../src/integrations/citation-files.ts';
+import { contentCitations, writeCitationFiles } from '../../src/integrations/citation-files.ts';
 import { citationOf, formatBibtex, formatCslJson, type Citation } from '../../src/core/cite/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-citations-'));
@@ -31,23 +30,25 @@ const item = (slug: string, title: string): Citation =>
     },
     slug.replace(/-/g, ''),
   );
-const jobs: CitationJob[] = [
-  { slug: 'mamba', item: item('mamba', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces') },
-  { slug: 'flash-attention', item: item('flash-attention', 'FlashAttention: Fast and Memory-Efficient Exact Attention') },
-];
+const mamba = item('mamba', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces');
+const flashAttention = item('flash-attention', 'FlashAttention: Fast and Memory-Efficient Exact Attention');
+const citations = new Map([
+  ['mamba', mamba],
+  ['flash-attention', flashAttention],
+]);
 
 describe('citation files', () => {
   const cache = join(work, 'cache', 'citations.json');
 
   it('writes each paper’s BibTeX and CSL-JSON, formatting every paper the first time', async () => {
-    const report = await writeCitationFiles(jobs, join(work, 'out1'), cache);
+    const report = await writeCitationFiles(citations, join(work, 'out1'), cache);
     expect(report).toEqual({ files: 4, papers: 2, formatted: 2 });
-    expect(readFileSync(join(work, 'out1', 'papers', 'mamba.bib'), 'utf8')).toBe(formatBibtex([jobs[0]!.item]));
-    expect(readFileSync(join(work, 'out1', 'papers', 'mamba.json'), 'utf8')).toBe(formatCslJson([jobs[0]!.item]));
+    expect(readFileSync(join(work, 'out1', 'papers', 'mamba.bib'), 'utf8')).toBe(formatBibtex([mamba]));
+    expect(readFileSync(join(work, 'out1', 'papers', 'mamba.json'), 'utf8')).toBe(formatCslJson([mamba]));
   });
 
   it('formats only the changed paper on a rebuild, with the same files for the others', async () => {
-    const changed = [jobs[0]!, { slug: 'flash-attention', item: { ...jobs[1]!.item, title: 'FlashAttention-2: Faster Attention' } }];
+    const changed = new Map([...citations, ['flash-attention', { ...flashAttention, title: 'FlashAttention-2: Faster Attention' }]]);
     const report = await writeCitationFiles(changed, join(work, 'out2'), cache);
     expect(report.formatted).toBe(1);
     expect(readFileSync(join(work, 'out2', 'papers', 'mamba.bib'), 'utf8')).toBe(readFileSync(join(work, 'out1', 'papers', 'mamba.bib'), 'utf8'));
@@ -58,8 +59,32 @@ describe('citation files', () => {
 
   it('formats everything again when the cache file is damaged', async () => {
     writeFileSync(cache, '{"truncated');
-    const report = await writeCitationFiles(jobs, join(work, 'out3'), cache);
+    const report = await writeCitationFiles(citations, join(work, 'out3'), cache);
     expect(report.formatted).toBe(2);
-    expect(readFileSync(join(work, 'out3', 'papers', 'flash-attention.json'), 'utf8')).toBe(formatCslJson([jobs[1]!.item]));
+    expect(readFileSync(join(work, 'out3', 'papers', 'flash-attention.json'), 'utf8')).toBe(formatCslJson([flashAttention]));
+  });
+});
+
+describe('the citations the build writes files for', () => {
+  // The hook reads the content folder itself (no list handed over through the output): the same
+  // papers, keys and page URLs as the site's pages.
+  const content = join(work, 'content');
+  const fixture = join(import.meta.dirname, '../fixtures/site-content/papers');
+  const flash = 'flashattention-fast-and-memory-efficient-exact-attention-with-io-awareness';
+  const paged = 'efficient-memory-management-for-llm-serving-with-pagedattention';
+
+  it('cites every paper of the content folder, linking a paper without arXiv id to its page under the base path', () => {
+    mkdirSync(join(content, 'papers'), { recursive: true });
+    for (const name of readdirSync(fixture)) copyFileSync(join(fixture, name), join(content, 'papers', name));
+
+    const citations = contentCitations(content, { site: 'https://example.github.io', base: '/reading-group/' });
+    expect([...citations.keys()].sort()).toEqual(readdirSync(fixture).map((name) => name.replace(/\.mdx$/, '')).sort());
+    expect(citations.get(flash)).toMatchObject({ key: 'flashattentionFastMemory', arxiv: '2205.14135', url: 'https://arxiv.org/abs/2205.14135' });
+    expect(citations.get(paged)).toMatchObject({ arxiv: null, url: `https://example.github.io/reading-group/papers/${paged}/` });
+  });
+
+  it('fails naming the file when a paper file is invalid', () => {
+    writeFileSync(join(content, 'papers', 'broken.mdx'), '---\nslug: broken\n---\n');
+    expect(() => contentCitations(content, { site: 'https://example.github.io', base: '/' })).toThrow(/papers\/broken\.mdx:\d+: error: /);
   });
 });

@@ -160,6 +160,16 @@ export function citationOf(paper: CitablePaper, key: string): Citation {
   };
 }
 
+/**
+ * Every paper's citation by slug, under the keys of `citationKeys`; `pageUrl` gives a paper's
+ * page on the site. The pages and the build's citation files both cite through here, so a
+ * paper's `.bib` file and its page say the same thing.
+ */
+export function citationsBySlug(papers: ReadonlyArray<Omit<CitablePaper, 'pageUrl'>>, pageUrl: (slug: string) => string): Map<string, Citation> {
+  const keys = citationKeys(papers);
+  return new Map(papers.map((paper) => [paper.slug, citationOf({ ...paper, pageUrl: pageUrl(paper.slug) }, keys.get(paper.slug)!)]));
+}
+
 /** The CSL-JSON item of a citation; arXiv papers as Zotero exports them (publisher arXiv, number `arXiv:<id>`). */
 export function cslItem(citation: Citation): CslItem {
   return {
@@ -204,11 +214,3 @@ export function formatBibtex(citations: readonly Citation[]): string {
   return citations.map(bibtexOf).join('\n');
 }
 
-/** One paper's citation files to write (`papers/<slug>.bib`, `.json`): what the route hands the citation-files hook. */
-export interface CitationJob {
-  slug: string;
-  item: Citation;
-}
-
-/** The route (src/pages/citation-jobs.json.ts) that lists the jobs in the output, read and deleted by the hook. */
-export const CITATION_JOBS_FILE = 'citation-jobs.json';

@@ -38,7 +38,6 @@ export const RESERVED_SEGMENTS: ReadonlyMap<string, string> = new Map([
   ['sitemap', '/sitemap-index.xml (the sitemap)'],
   ['sitemap-index', '/sitemap-index.xml (the sitemap)'],
   ['sitemap-0', '/sitemap-0.xml (the sitemap)'],
-  ['citation-jobs', '/citation-jobs.json (the citation files build step)'],
   ['astro', '/_astro/ (scripts and styles)'],
 ]);
 
