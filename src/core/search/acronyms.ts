@@ -43,6 +43,9 @@ function acronym(short: string): RegExp {
   return new RegExp(`[^a-z0-9]${short.toLowerCase()}s?[^a-z0-9]`);
 }
 
+/** Compiled once: every title and abstract of a build is checked (36 patterns each). */
+const PATTERNS = ACRONYMS.map(([short, long]) => ({ short, long, shortForm: acronym(short), longForm: spelledOut(long) }));
+
 /**
  * The other form of each acronym pair of which `text` (plain text) holds exactly one form, as
  * space-separated words; empty when there is none. `"Sparse MoE as the New Dropout"` ->
@@ -51,9 +54,9 @@ function acronym(short: string): RegExp {
 export function acronymAliases(text: string): string {
   const normalized = words(text);
   const added: string[] = [];
-  for (const [short, long] of ACRONYMS) {
-    const hasShort = acronym(short).test(normalized);
-    const hasLong = spelledOut(long).test(normalized);
+  for (const { short, long, shortForm, longForm } of PATTERNS) {
+    const hasShort = shortForm.test(normalized);
+    const hasLong = longForm.test(normalized);
     if (hasShort && !hasLong) added.push(long);
     else if (hasLong && !hasShort) added.push(short);
   }
