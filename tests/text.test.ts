@@ -1,16 +1,6 @@
-/** src/core/text.ts: one escapeHtml, one pluralisation, one day format for every output. */
-import fc from 'fast-check';
+/** src/core/text.ts: one pluralisation, one day format for every output. */
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatDay, plural, pluralWord } from '../src/core/text.ts';
-
-describe('escapeHtml', () => {
-  it('escapes the five characters that end text or an attribute', () => {
-    expect(escapeHtml(`<img src="x" onerror='a&b'>`)).toBe('&lt;img src=&quot;x&quot; onerror=&#39;a&amp;b&#39;&gt;');
-  });
-  it('leaves no markup characters in any string', () => {
-    fc.assert(fc.property(fc.string(), (text) => !/[<>"']/.test(escapeHtml(text))));
-  });
-});
+import { formatDay, plural, pluralWord } from '../src/core/text.ts';
 
 describe('plural', () => {
   it.each([

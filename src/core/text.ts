@@ -1,14 +1,8 @@
 /**
- * Small text helpers every output shares: HTML escaping, counted nouns and displayed days.
- * One of each, so a page, a feed, a card and a command say things the same way.
+ * Small text helpers every output shares: counted nouns and displayed days. One of each, so a
+ * page, a feed, a card and a command say things the same way. (HTML is built as hast trees and
+ * escaped by hast-util-to-html, never by hand: see src/core/render/hast.ts.)
  */
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML (and XML) element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-}
 
 const pluralRules = new Intl.PluralRules('en');
 

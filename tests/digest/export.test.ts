@@ -93,7 +93,7 @@ describe('digest export', () => {
     expect(hrefs.length).toBeGreaterThanOrEqual(8);
     for (const url of hrefs) expect(url.startsWith(prefix), url).toBe(true);
     expect(html).toContain('<math');
-    expect(html).toContain('&lt;T2I&gt; &amp; [more]');
+    expect(html).toContain(': fast &#x3C;T2I> &#x26; [more]</a>'); // text, escaped by the serialiser as the intro is
     expect(html).toContain('print("&#x3C;hi>")'); // code is text, escaped
     expect(html).not.toContain('<hi>');
   });

@@ -46,7 +46,7 @@ describe('paper feeds', () => {
     expect(pixart.pubDate).toBe('Wed, 25 Nov 2026 00:00:00 GMT');
     expect(pixart.description).toBe('We cost O(n²), e.g. less.');
     expect(pixart.content).toContain('<math');
-    expect(pixart.content).toContain('href="https://example.github.io/rg/themes/ssm/">State-space &amp; recurrent</a>');
+    expect(pixart.content).toContain('href="https://example.github.io/rg/themes/ssm/">State-space &#x26; recurrent</a>');
     expect(pixart.categories).toEqual(['State-space & recurrent']);
   });
 

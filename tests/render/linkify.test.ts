@@ -1,11 +1,13 @@
 import { load } from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { linkifyText, renderCleanText } from '../../src/core/render/math.ts';
 
-/** The links in some HTML, and its text. */
-function read(html: string) {
-  const $ = load(html, null, false);
+/** The links in some HTML (nodes are serialised as the pages serialise them), and its text. */
+function read(html: string | ElementContent[]) {
+  const $ = load(typeof html === 'string' ? html : toHtml({ type: 'root', children: html }), null, false);
   return {
     links: $('a').map((_, a) => [[$(a).attr('href'), $(a).text(), $(a).attr('rel')]]).get() as string[][],
     elements: $('*').map((_, el) => (el as { tagName: string }).tagName).get(),

@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import type { Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { renderCleanText, renderTex, searchAliases } from '../../src/core/render/math.ts';
-import { escapeHtml } from '../../src/core/text.ts';
 
-/** The text a reader sees: tags stripped, KaTeX's MathML and hidden search words left out. */
+/** The text a reader sees, as a browser parses the HTML: KaTeX's MathML and hidden search words left out. */
 function visibleText(html: string): string {
-  return html
-    .replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>/g, '')
-    .replace(/<span class="visually-hidden"[^>]*>[^<]*<\/span>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  const hidden = new Set(['katex-mathml', 'visually-hidden']);
+  const textOf = (node: Nodes): string => {
+    if (node.type === 'text') return node.value;
+    if (node.type === 'element' && (node.properties.className as string[] | undefined)?.some((name) => hidden.has(name))) return '';
+    return 'children' in node ? node.children.map(textOf).join('') : '';
+  };
+  return textOf(fromHtml(html, { fragment: true }));
 }
 
 describe('renderCleanText', () => {
@@ -25,7 +25,7 @@ describe('renderCleanText', () => {
     const out = renderCleanText(clean);
     expect(out.hasMath).toBe(hasMath);
     expect(out.html).toContain('class="katex"');
-    expect(out.html).toContain(`<annotation encoding="application/x-tex">${escapeHtml(tex)}</annotation>`);
+    expect(out.html).toContain(`<annotation encoding="application/x-tex">${tex}</annotation>`);
     expect(out.html).toContain('<span data-pagefind-ignore>');
   });
 
@@ -42,7 +42,9 @@ describe('renderCleanText', () => {
 
   test('text is escaped: markup in a title is shown, never interpreted', () => {
     const out = renderCleanText(`<script>alert("x")</script> & {braces} 'q'`);
-    expect(out.html).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; {braces} &#39;q&#39;');
+    // hast-util-to-html escapes what HTML text needs: `<` and `&` (as the site's Markdown pages do).
+    expect(out.html).toBe(`&#x3C;script>alert("x")&#x3C;/script> &#x26; {braces} 'q'`);
+    expect(visibleText(out.html)).toBe(`<script>alert("x")</script> & {braces} 'q'`);
   });
 
   test('each formula is indexed once, as plain text, in a hidden span', () => {
@@ -73,7 +75,7 @@ describe('renderCleanText', () => {
 describe('renderTex', () => {
   test('returns null for TeX KaTeX cannot parse', () => {
     expect(renderTex('\\frac{')).toBeNull();
-    expect(renderTex('\\alpha')).toContain('katex');
+    expect(toHtml({ type: 'root', children: renderTex('\\alpha')! })).toContain('class="katex"');
   });
 });
 

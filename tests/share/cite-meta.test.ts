@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { citationOf, type CitablePaper } from '../../src/core/cite/index.ts';
 import { citationMetaTags } from '../../src/core/cite/meta.ts';
 import { splitName } from '../../src/core/papers/authors.ts';
-import { escapeHtml } from '../../src/core/text.ts';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { readEmbeddedMetadata } from '../helpers/zotero-embedded.ts';
 
 const paper: CitablePaper = {
@@ -26,7 +27,7 @@ const paper: CitablePaper = {
 function zoteroReads(names: string[], extra: Partial<CitablePaper> = {}) {
   const citation = citationOf({ ...paper, ...extra, authors: { ...paper.authors, names } }, 'k');
   const tags = citationMetaTags(citation, 'https://arxiv.org/pdf/2312.00752');
-  const head = tags.map(([name, content]) => `<meta name="${name}" content="${escapeHtml(content)}">`).join('');
+  const head = toHtml(tags.map(([name, content]) => h('meta', { name, content })));
   return readEmbeddedMetadata(load(`<!doctype html><html><head>${head}</head><body></body></html>`));
 }
 

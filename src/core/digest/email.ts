@@ -6,11 +6,12 @@
  * encoding (quoted-printable, encoded headers); no network.
  */
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { fromHtml } from 'hast-util-from-html';
+import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { digestLabel } from './digest.ts';
-import { digestToHtml, digestToMarkdown, type ExportInput, type HtmlMath } from './export.ts';
+import { digestToHast, digestToMarkdown, type ExportInput, type HtmlMath } from './export.ts';
 
 export interface EmailOptions {
   readonly math: HtmlMath;
@@ -33,20 +34,27 @@ const INLINE_STYLES: Record<string, string> = {
   code: 'font-family:Menlo,Consolas,monospace',
 };
 
-function withInlineStyles(fragment: string): string {
-  const tree = fromHtml(fragment, { fragment: true });
-  visit(tree, 'element', (node) => {
+const BODY_STYLE = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1f;max-width:680px";
+
+/** The digest's HTML as a whole document, each element styled inline. */
+async function emailHtml(input: ExportInput, math: HtmlMath): Promise<string> {
+  const body = await digestToHast(input, math);
+  visit(body, 'element', (node) => {
     const style = INLINE_STYLES[node.tagName];
     if (style) node.properties = { ...node.properties, style };
   });
-  return toHtml(tree);
+  const document: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'en' }, [h('head', [h('meta', { charset: 'utf-8' })]), h('body', { style: BODY_STYLE }, body.children)]),
+    ],
+  };
+  return toHtml(document, { upperDoctype: true });
 }
 
 export async function digestEmail(input: ExportInput, options: EmailOptions): Promise<string> {
-  const body = withInlineStyles(await digestToHtml(input, options.math));
-  const html =
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head>' +
-    `<body style="font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1f;max-width:680px">${body}</body></html>`;
+  const html = await emailHtml(input, options.math);
   const mail = new MailComposer({
     from: options.from,
     to: options.to,

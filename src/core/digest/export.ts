@@ -7,7 +7,6 @@
  * MathML output, which feed readers and mail clients show without a stylesheet; Slack has no
  * math, so formulas become readable plain text.
  */
-import katex from 'katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
@@ -15,17 +14,20 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import rehypeKatex from 'rehype-katex';
-import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root as MdastRoot, RootContent as MdastNode, PhrasingContent } from 'mdast';
-import type { Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot, RootContent as HastNode } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { joinMath, splitMath, toPlainText } from '../normalize/index.ts';
 import { digestSections, type DigestPaper, type DigestSection, type WeekDigest } from './digest.ts';
 import { absoluteUrl, sitePaths, type SiteLocation } from '../urls.ts';
 import { weekId, parseWeek } from './week.ts';
 import { digestEmail } from './email.ts';
-import { escapeHtml, plural } from '../text.ts';
+import { plural } from '../text.ts';
+import { renderTex } from '../render/math.ts';
+import { joinNodes, text } from '../render/hast.ts';
 
 /** `slack`: paste into Slack's composer; `slack-webhook`: mrkdwn for a webhook or bot; `email`: see email.ts. */
 export const EXPORT_FORMATS = ['md', 'html', 'slack', 'slack-webhook', 'discord', 'email'] as const;
@@ -68,22 +70,15 @@ export function plainTextToMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>{}|~$#]/g, (ch) => `\\${ch}`);
 }
 
-/** HTML: text escaped, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
 /** `mathml`: KaTeX MathML (feed readers); `text`: readable Unicode text, Θ(N² d² / M) (mail clients flatten MathML). */
 export type HtmlMath = 'mathml' | 'text';
 
-export function cleanTextToHtml(clean: string, math: HtmlMath = 'mathml'): string {
-  if (math === 'text') return escapeHtml(toPlainText(oneLine(clean)));
-  return splitMath(oneLine(clean))
-    .map((segment) => {
-      if (segment.kind === 'text') return escapeHtml(segment.value);
-      try {
-        return katex.renderToString(segment.tex, { output: 'mathml', throwOnError: true, strict: 'ignore' });
-      } catch {
-        return `<code>${escapeHtml(segment.tex)}</code>`;
-      }
-    })
-    .join('');
+/** HTML nodes for clean text: text, math as MathML (or its TeX source in <code> when KaTeX rejects it). */
+export function cleanTextToHast(clean: string, math: HtmlMath = 'mathml'): ElementContent[] {
+  if (math === 'text') return [text(toPlainText(oneLine(clean)))];
+  return splitMath(oneLine(clean)).flatMap((segment) =>
+    segment.kind === 'text' ? [text(segment.value)] : (renderTex(segment.tex, 'mathml') ?? [h('code', segment.tex)]),
+  );
 }
 
 /** Slack mrkdwn: readable plain text with `&`, `<`, `>` escaped as Slack requires. */
@@ -150,11 +145,11 @@ function introToMarkdown(body: string, pageUrl: string): string {
   return processor.stringify(absolutiseLinks(parseIntro(body), pageUrl)).trim();
 }
 
-async function introToHtml(body: string, pageUrl: string, math: HtmlMath): Promise<string> {
+/** The intro as hast nodes, without the blank text around them. */
+async function introToHast(body: string, pageUrl: string, math: HtmlMath): Promise<HastNode[]> {
   const processor = unified()
     .use(remarkRehype) // raw HTML and JSX in the intro are dropped, never passed through
-    .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
-    .use(rehypeStringify);
+    .use(rehypeKatex, { output: 'mathml', strict: 'ignore' });
   const tree = absolutiseLinks(parseIntro(body), pageUrl);
   if (math === 'text') {
     visit(tree, (node, index, parent) => {
@@ -164,8 +159,11 @@ async function introToHtml(body: string, pageUrl: string, math: HtmlMath): Promi
       }
     });
   }
-  const hast = (await processor.run(tree)) as HastRoot;
-  return processor.stringify(hast).trim();
+  const nodes = ((await processor.run(tree)) as HastRoot).children;
+  const blank = (node: HastNode | undefined) => node?.type === 'text' && !node.value.trim();
+  while (blank(nodes[0])) nodes.shift();
+  while (blank(nodes.at(-1))) nodes.pop();
+  return nodes;
 }
 
 /**
@@ -321,30 +319,35 @@ export function digestToMarkdown({ digest, introBody, location }: ExportInput): 
   return `${out.join('\n')}\n`;
 }
 
-export async function digestToHtml({ digest, introBody, location }: ExportInput, math: HtmlMath = 'mathml'): Promise<string> {
+/** The digest as an HTML fragment tree: one block a line, as people paste it (see `digestToHtml`). */
+export async function digestToHast({ digest, introBody, location }: ExportInput, math: HtmlMath = 'mathml'): Promise<HastRoot> {
   const pageUrl = absoluteUrl(location, sitePaths.digest(digest.slug));
-  const out: string[] = [
-    `<h1><a href="${escapeHtml(pageUrl)}">${escapeHtml(digest.title)}</a></h1>`,
-    `<p><em>${escapeHtml(dateLine(digest))}</em></p>`,
+  const blocks: HastNode[][] = [
+    [h('h1', [h('a', { href: pageUrl }, digest.title)])],
+    [h('p', [h('em', dateLine(digest))])],
   ];
-  if (introBody?.trim()) out.push(await introToHtml(introBody, pageUrl, math));
+  if (introBody?.trim()) blocks.push(await introToHast(introBody, pageUrl, math));
   for (const section of digestSections(digest)) {
-    out.push(`<h2>${escapeHtml(section.name)} (${section.papers.length})</h2>`, '<ul>');
-    for (const paper of section.papers) {
-      const themes = otherThemes(paper, section)
-        .map((ref) => `<a href="${escapeHtml(absoluteUrl(location, sitePaths.theme(ref.slug)))}">${escapeHtml(ref.name)}</a>`)
-        .join(', ');
-      out.push(
-        `<li><strong><a href="${escapeHtml(paperUrl(paper, location))}">${cleanTextToHtml(paper.title, math)}</a></strong>: ` +
-          `${cleanTextToHtml(paper.summary, math)}${themes ? ` (${themes})` : ''}</li>`,
-      );
-    }
-    out.push('</ul>');
+    const items = section.papers.map((paper) => {
+      const themes = otherThemes(paper, section).map((ref) => h('a', { href: absoluteUrl(location, sitePaths.theme(ref.slug)) }, ref.name));
+      return h('li', [
+        h('strong', [h('a', { href: paperUrl(paper, location) }, cleanTextToHast(paper.title, math))]),
+        text(': '),
+        ...cleanTextToHast(paper.summary, math),
+        ...(themes.length ? [text(' ('), ...joinNodes(themes, ', '), text(')')] : []),
+      ]);
+    });
+    blocks.push([h('h2', `${section.name} (${section.papers.length})`)], [h('ul', [text('\n'), ...joinNodes(items, '\n'), text('\n')])]);
   }
-  const links = neighbours(digest, location).map((link) => `<a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
-  links.push(`<a href="${escapeHtml(absoluteUrl(location, sitePaths.digests()))}">All digests</a>`);
-  out.push(`<p>${links.join(' · ')}</p>`);
-  return `${out.join('\n')}\n`;
+  const links = neighbours(digest, location).map((link) => h('a', { href: link.url }, link.label));
+  links.push(h('a', { href: absoluteUrl(location, sitePaths.digests()) }, 'All digests'));
+  blocks.push([h('p', joinNodes(links, ' · '))]);
+  return { type: 'root', children: blocks.flatMap((block) => [...block, text('\n')]) };
+}
+
+/** The digest as an HTML fragment (the `html` export and the digest feed's item content). */
+export async function digestToHtml(input: ExportInput, math: HtmlMath = 'mathml'): Promise<string> {
+  return toHtml(await digestToHast(input, math));
 }
 
 /** `ALISA: Accelerating …` -> `ALISA`: the name before a colon, when the title has one that short. */

@@ -7,9 +7,13 @@
  * change when the site is rebuilt. Dates are the `added` day (UTC midnight): stable too.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { XMLBuilder } from 'fast-xml-parser';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { toPlainText } from '../normalize/index.ts';
-import { cleanTextToHtml } from '../digest/export.ts';
-import { escapeHtml, plural } from '../text.ts';
+import { cleanTextToHast } from '../digest/export.ts';
+import { joinNodes, text } from '../render/hast.ts';
+import { plural } from '../text.ts';
 import { paperSummary } from '../digest/summary.ts';
 import { digestLabel, type ThemeRef, type WeekDigest } from '../digest/digest.ts';
 import { absoluteUrl, feedPaths, sitePaths, type SiteLocation } from '../urls.ts';
@@ -73,18 +77,20 @@ function themeNames(paper: FeedPaper, themes: readonly ThemeRef[]): string[] {
 function paperHtml(paper: FeedPaper, themes: readonly ThemeRef[], location: SiteLocation): string {
   const links = paper.themes.map((slug) => {
     const name = themes.find((theme) => theme.slug === slug)?.name ?? slug;
-    return `<a href="${escapeHtml(absoluteUrl(location, sitePaths.theme(slug)))}">${escapeHtml(name)}</a>`;
+    return h('a', { href: absoluteUrl(location, sitePaths.theme(slug)) }, name);
   });
-  return `<p>${cleanTextToHtml(paper.abstract)}</p>${links.length ? `<p>Themes: ${links.join(', ')}</p>` : ''}`;
+  const themesLine = links.length ? [h('p', [text('Themes: '), ...joinNodes(links, ', ')])] : [];
+  return toHtml({ type: 'root', children: [h('p', cleanTextToHast(paper.abstract)), ...themesLine] });
 }
 
 /**
- * An RSS `<description>`: readers treat it as HTML, so plain text is entity-escaped here, and the
- * feed writer escapes the result once more for XML. Without this, an abstract saying
- * `<img src=x onerror=...>` would reach readers as live markup.
+ * An RSS `<description>`: readers treat it as HTML, so the plain text is written as an HTML text
+ * node (the serialiser escapes `&` and `<`), and the feed writer escapes the result once more
+ * for XML. Without this, an abstract saying `<img src=x onerror=...>` would reach readers as
+ * live markup. A string, because that is what the feed writer takes.
  */
 function rssDescription(plain: string): string {
-  return escapeHtml(plain);
+  return toHtml(text(plain));
 }
 
 /** RSS items for papers (already chosen and ordered by the caller, e.g. with `newestPapers`). */
@@ -120,11 +126,20 @@ export function digestRssItems(
   }));
 }
 
-/** Channel extras: the feed's own URL (atom:link rel=self, as feed validators ask) and language. */
+/** Writes the channel extras: XML (not HTML), by the XML library @astrojs/rss itself uses, so it escapes the URL. */
+const channelXml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
+
+/**
+ * Channel extras: the feed's own URL (atom:link rel=self, as feed validators ask) and language.
+ * @astrojs/rss takes them as an XML string.
+ */
 export function rssChannelExtras(feedUrl: string): { xmlns: Record<string, string>; customData: string } {
   return {
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>en</language><atom:link href="${escapeHtml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
+    customData: channelXml.build({
+      language: 'en',
+      'atom:link': { '@_href': feedUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
+    }),
   };
 }
 

@@ -1,16 +1,21 @@
 /**
  * Clean text (TEAM.md "Clean text contract") -> HTML with math rendered by KaTeX at build time.
  *
- * Text segments are HTML-escaped; `$...$` segments become KaTeX HTML+MathML. Math KaTeX
- * rejects is shown as its TeX source in a <code> element, never an exception. Pure: no I/O.
+ * Text segments are text nodes; `$...$` segments become KaTeX HTML+MathML. Math KaTeX rejects
+ * is shown as its TeX source in a <code> element, never an exception. The HTML is a hast tree,
+ * serialised once by hast-util-to-html. Pure: no I/O.
  */
 import katex from 'katex';
+import type { ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { splitMath, toPlainText } from '../normalize/index.ts';
 import { acronymAliases } from '../search/acronyms.ts';
-import { escapeHtml } from '../text.ts';
+import { text } from './hast.ts';
 
 export interface RenderedText {
-  /** Safe HTML: escaped text and KaTeX markup. */
+  /** Safe HTML: escaped text and KaTeX markup (set:html on the pages). */
   html: string;
   /** True when at least one math segment rendered through KaTeX (the page needs its CSS). */
   hasMath: boolean;
@@ -20,13 +25,19 @@ export interface RenderedText {
   plain: string;
 }
 
-/** KaTeX HTML for one TeX expression, or null when KaTeX cannot parse it. */
-export function renderTex(tex: string): string | null {
+/**
+ * KaTeX's rendering of one TeX expression as hast nodes (`htmlAndMathml` for pages, `mathml` for
+ * feeds and mail), or null when KaTeX cannot parse it. KaTeX only writes strings; its string is
+ * parsed into a tree (as rehype-katex does), so every output is a tree one serialiser writes.
+ */
+export function renderTex(tex: string, output: 'htmlAndMathml' | 'mathml' = 'htmlAndMathml'): ElementContent[] | null {
+  let html: string;
   try {
-    return katex.renderToString(tex, { throwOnError: true, strict: 'ignore', output: 'htmlAndMathml' });
+    html = katex.renderToString(tex, { throwOnError: true, strict: 'ignore', output });
   } catch {
     return null;
   }
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
 /** An http(s) URL in running text, up to whitespace or a character URLs do not contain unescaped. */
@@ -41,11 +52,11 @@ function trimUrl(candidate: string): string {
   return url;
 }
 
-/** Escaped text with every http(s) URL in it a link (`rel="noopener"`); anything else stays text. */
-export function linkifyText(text: string): string {
-  let html = '';
+/** Text nodes with every http(s) URL in the text a link (`rel="noopener"`); anything else stays text. */
+export function linkifyText(value: string): ElementContent[] {
+  const nodes: ElementContent[] = [];
   let last = 0;
-  for (const match of text.matchAll(URL_IN_TEXT)) {
+  for (const match of value.matchAll(URL_IN_TEXT)) {
     const url = trimUrl(match[0]);
     let parsed: URL | null = null;
     try {
@@ -54,10 +65,12 @@ export function linkifyText(text: string): string {
       parsed = null;
     }
     if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname.includes('.')) continue;
-    html += `${escapeHtml(text.slice(last, match.index))}<a href="${escapeHtml(parsed.href)}" rel="noopener">${escapeHtml(url)}</a>`;
+    if (match.index > last) nodes.push(text(value.slice(last, match.index)));
+    nodes.push(h('a', { href: parsed.href, rel: 'noopener' }, url));
     last = match.index + url.length;
   }
-  return html + escapeHtml(text.slice(last));
+  if (last < value.length) nodes.push(text(value.slice(last)));
+  return nodes;
 }
 
 /**
@@ -68,20 +81,18 @@ export function linkifyText(text: string): string {
  */
 export function renderCleanText(clean: string, options: { linkUrls?: boolean } = {}): RenderedText {
   let hasMath = false;
-  const html = splitMath(clean)
-    .map((segment) => {
-      if (segment.kind === 'text') return options.linkUrls ? linkifyText(segment.value) : escapeHtml(segment.value);
-      const rendered = renderTex(segment.tex);
-      if (rendered === null) return `<code class="math-source">${escapeHtml(segment.tex)}</code>`;
-      hasMath = true;
-      return (
-        `<span data-pagefind-ignore>${rendered}</span>` +
-        `<span class="visually-hidden" aria-hidden="true">${escapeHtml(toPlainText(`$${segment.tex}$`))}</span>`
-      );
-    })
-    .join('');
+  const nodes = splitMath(clean).flatMap((segment): ElementContent[] => {
+    if (segment.kind === 'text') return options.linkUrls ? linkifyText(segment.value) : [text(segment.value)];
+    const rendered = renderTex(segment.tex);
+    if (rendered === null) return [h('code.math-source', segment.tex)];
+    hasMath = true;
+    return [
+      h('span', { dataPagefindIgnore: true }, rendered),
+      h('span.visually-hidden', { ariaHidden: 'true' }, toPlainText(`$${segment.tex}$`)),
+    ];
+  });
   const plain = toPlainText(clean);
-  return { html, hasMath, aliases: plainAliases(plain), plain };
+  return { html: toHtml({ type: 'root', children: nodes }), hasMath, aliases: plainAliases(plain), plain };
 }
 
 /** Greek letters by their TeX names, so "alpha" finds "α". */
