@@ -7,7 +7,9 @@
  * - a route in src/pages serves visitors: each static endpoint (`papers/feed.json`) is a URL the
  *   site links to (the URL module, a page, a component or a client script names it), so no route
  *   exists only to hand a build hook its data through the output (hooks read the content);
- * - the site never imports the command-line tools or the tests, and scripts never import tests.
+ * - the site never imports the command-line tools or the tests, and scripts never import tests;
+ * - outside .astro files, HTML is built as hast trees (hastscript `h()`) and written by
+ *   hast-util-to-html, never by string templates: no string literal holds an HTML tag.
  * The rules are also run on a few made-up files, so a broken checker cannot pass silently.
  */
 import { globSync, readFileSync } from 'node:fs';
@@ -46,6 +48,25 @@ const LINKS_TO_ROUTES = /^src\/(?:core\/urls\.ts$|pages\/|components\/|layouts\/
 /** URLs fetched by convention, not through a link. */
 const WELL_KNOWN = new Set(['robots.txt']);
 
+/** An HTML tag, opening or closing, of an element lectern could write. */
+const HTML_TAG = /<\/?(?:a|abbr|article|b|body|br|button|code|div|em|footer|form|h[1-6]|head|header|html|i|iframe|img|input|li|link|main|math|meta|nav|ol|p|pre|script|section|span|strong|style|svg|table|td|th|tr|ul)(?=[\s>/])/i;
+/** Files whose strings are source code with markup in it, not HTML: the benchmark writes an Astro page for its baseline project. */
+const WRITES_ASTRO_SOURCE = new Set(['scripts/bench/baseline.ts']);
+
+/** Lines of string and template literals in a TypeScript file that hold an HTML tag. */
+function htmlTemplateLines(file: SourceFile): number[] {
+  const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true);
+  const lines: number[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && HTML_TAG.test(node.text)) {
+      lines.push(source.getLineAndCharacterOfPosition(node.getStart()).line + 1);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...new Set(lines)];
+}
+
 export function violations(files: readonly SourceFile[]): string[] {
   const found: string[] = [];
   for (const file of files) {
@@ -59,6 +80,9 @@ export function violations(files: readonly SourceFile[]): string[] {
       if (file.path.startsWith('scripts/') && to.startsWith('tests/')) say('scripts never import tests');
     }
     if (file.path.startsWith('src/') && /\bglobalThis\b/.test(file.text)) found.push(`${file.path} uses globalThis: hand work over through inputs, not a global`);
+    if (/\.(?:ts|mjs)$/.test(file.path) && !WRITES_ASTRO_SOURCE.has(file.path)) {
+      for (const line of htmlTemplateLines(file)) found.push(`${file.path}:${line} writes HTML in a string: build it with h() and hast-util-to-html`);
+    }
   }
   const linking = files.filter((file) => LINKS_TO_ROUTES.test(file.path));
   for (const route of files) {
@@ -94,6 +118,8 @@ describe('the import rules', () => {
     ['src/lib/x.ts', "import { launchBrowser } from '../../scripts/lib/browser.ts';", 'the site never imports scripts or tests'],
     ['scripts/bench/x.ts', "import { buildSite } from '../../tests/helpers/site-build.ts';", 'scripts never import tests'],
     ['src/lib/x.ts', '(globalThis as any)[Symbol.for("jobs")] = [];', 'uses globalThis'],
+    ['src/core/feed/x.ts', 'const html = `<p>${cleanTextToHtml(paper.abstract)}</p>`;', 'src/core/feed/x.ts:1 writes HTML in a string'],
+    ['src/core/digest/x.ts', "out.push('<ul>');", 'writes HTML in a string'],
   ])('catch %s: %s', (path, text, rule) => {
     expect(violations([{ path, text }])).toEqual([expect.stringContaining(rule)]);
   });
@@ -115,6 +141,7 @@ describe('the import rules', () => {
         { path: 'src/core/urls.ts', text: "export const feedPaths = { papersJson: (): string => 'papers/feed.json' };" },
         { path: 'src/pages/robots.txt.ts', text: 'export const GET = robots;' },
         { path: 'src/pages/themes/[name].[format].ts', text: 'export const GET = citationFile;' },
+        { path: 'src/core/digest/x.ts', text: "const link = `<${url}|${label}>`; // a Slack link\nconst hint = 'Rename the file to <date>.mdx';\nconst p = h('p', text);" },
       ]),
     ).toEqual([]);
   });
