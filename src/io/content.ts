@@ -6,12 +6,21 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDigestIntro, readPaper, readTaxonomy, type DigestIntroRead, type TaxonomyRead } from '../core/content/index.ts';
-import type { Diagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { PaperFrontmatter } from '../core/papers/schema.ts';
 import { lecternConfig } from '../config.ts';
 import { plural, pluralWord } from '../core/text.ts';
 import { ChangedSinceReadError, writeFileAtomic } from './atomic.ts';
 import { lockContent, type ContentLock } from './lock.ts';
+
+/** Content a command cannot use: its message is the diagnostics, one `file:line: error: ...` a line. */
+export class ContentError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.diagnostics = diagnostics;
+  }
+}
 
 /** A file of the content folder; `path` is relative to it (`papers/<slug>.mdx`). */
 export interface ContentFile {
@@ -123,12 +132,17 @@ export function loadTaxonomy(contentDir: string): TaxonomyRead {
   return readTaxonomy(text, file);
 }
 
+/** The intro file of the digest `slug` (`2026-w48`), `digests/<name>.md(x)` relative to the content folder; null when the week has none. */
+export function digestIntroFile(contentDir: string, slug: string): string | null {
+  const name = listContentFiles(join(contentDir, 'digests')).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
+  return name ? join('digests', name) : null;
+}
+
 /** The intro of the digest `slug` (`2026-w48`) from `<content>/digests/`; null when the week has none. */
 export function loadDigestIntro(contentDir: string, slug: string): DigestIntroRead | null {
-  const dir = join(contentDir, 'digests');
-  const name = listContentFiles(dir).find((file) => file.replace(/\.mdx?$/, '').toLowerCase() === slug);
-  if (!name) return null;
-  const file = join(dir, name);
+  const path = digestIntroFile(contentDir, slug);
+  if (path === null) return null;
+  const file = join(contentDir, path);
   return readDigestIntro(readFileSync(file, 'utf8'), file);
 }
 
