@@ -11,6 +11,7 @@ import { contentDirOption, lecternConfig } from '../src/config.ts';
 import type { ArxivEntry } from '../src/core/arxiv/atom.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
 import { plural } from '../src/core/text.ts';
+import { helpRequested, runCommand, UsageError } from './lib/cli.ts';
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
 import { frontmatterKeyLine } from '../src/core/papers/frontmatter.ts';
 import { ArxivClient, DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, OfflineError, type ClientEvent } from './lib/arxiv-client.ts';
@@ -45,52 +46,40 @@ is written), 2 on a usage error.`;
 function positiveNumber(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of at least 0, not "${text}"`);
+  if (!Number.isFinite(value) || value < 0) throw new UsageError(`${name} must be a number of at least 0, not "${text}"`);
   return value;
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  let settings;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        content: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        offline: { type: 'boolean', default: false },
-        refresh: { type: 'boolean', default: false },
-        cache: { type: 'string' },
-        api: { type: 'string' },
-        interval: { type: 'string' },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-    const v = args.values;
-    if (v.offline && v.refresh) throw new Error('--offline and --refresh contradict each other');
-    const config = lecternConfig();
-    settings = {
-      api: v.api || config.arxivApi,
-      cacheDir: v.cache ? resolve(v.cache) : config.arxivCacheDir,
-      intervalMs: positiveNumber('--interval', v.interval, config.arxivIntervalSeconds) * 1000,
-      timeoutMs: positiveNumber('--timeout', v.timeout, DEFAULT_TIMEOUT_S) * 1000,
-      retries: Math.floor(positiveNumber('--retries', v.retries, DEFAULT_RETRIES)),
-      offline: v.offline,
-      refresh: v.refresh,
-    };
-    new URL(settings.api);
-  } catch (error) {
-    console.error(`lectern-enrich: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      content: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      offline: { type: 'boolean', default: false },
+      refresh: { type: 'boolean', default: false },
+      cache: { type: 'string' },
+      api: { type: 'string' },
+      interval: { type: 'string' },
+      timeout: { type: 'string' },
+      retries: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (helpRequested(values, USAGE)) return 0;
+  if (values.offline && values.refresh) throw new UsageError('--offline and --refresh contradict each other');
+  const config = lecternConfig();
+  const settings = {
+    api: values.api || config.arxivApi,
+    cacheDir: values.cache ? resolve(values.cache) : config.arxivCacheDir,
+    intervalMs: positiveNumber('--interval', values.interval, config.arxivIntervalSeconds) * 1000,
+    timeoutMs: positiveNumber('--timeout', values.timeout, DEFAULT_TIMEOUT_S) * 1000,
+    retries: Math.floor(positiveNumber('--retries', values.retries, DEFAULT_RETRIES)),
+    offline: values.offline,
+    refresh: values.refresh,
+  };
+  if (!URL.canParse(settings.api)) throw new UsageError(`--api "${settings.api}" is not a URL`);
   const contentDir = contentDirOption(values.content);
   const dryRun = values['dry-run'];
   const log = values.json ? () => {} : (line: string) => console.log(line);
@@ -206,4 +195,4 @@ function createProgress() {
   };
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand('lectern-enrich', 'enrich', main);

@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { planNewSession } from '../src/core/sessions/template.ts';
-import { loadPapers, lockContentFolder, writeFilesAtomically } from '../src/io/content.ts';
+import { ContentError, loadPapers, lockContentFolder, writeFilesAtomically } from '../src/io/content.ts';
 import { contentDirOption } from '../src/config.ts';
 import { plural } from '../src/core/text.ts';
+import { commandOf, helpRequested, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run session -- new --date YYYY-MM-DD --papers <slug,slug> --presenter "<name>" [options]
 
@@ -30,8 +30,6 @@ Options:
 Example:
   npm run session -- new --date 2026-12-10 --papers hydra-a-1-6b-parameter-state-space-language-model-with --presenter "Ada Example" --place "Room 4.02"`;
 
-class UsageError extends Error {}
-
 function commandNew(contentDir: string, values: { date?: string; papers?: string; presenter?: string[]; time?: string; place?: string }): number {
   if (!values.date) throw new UsageError('--date is required (YYYY-MM-DD)');
   if (!values.papers) throw new UsageError('--papers is required (paper slugs, comma-separated)');
@@ -44,10 +42,7 @@ function commandNew(contentDir: string, values: { date?: string; papers?: string
   // Held until the process exits: no import renames papers while this checks their slugs.
   lockContentFolder(contentDir, 'lectern session new');
   const { papers, diagnostics } = loadPapers(contentDir);
-  if (diagnostics.length > 0) {
-    console.error(diagnostics.map(formatDiagnostic).join('\n'));
-    return 1;
-  }
+  if (diagnostics.length > 0) throw new ContentError(diagnostics);
   const slugs = papers.map((paper) => paper.path.replace(/^papers\//, '').replace(/\.mdx?$/, ''));
   const plan = planNewSession(
     { date: values.date, papers: values.papers.split(',').map((s) => s.trim()).filter(Boolean), presenters: values.presenter ?? [], time: values.time, place: values.place },
@@ -77,33 +72,9 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const [command, ...extra] = positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  switch (command) {
-    case 'new':
-      return commandNew(contentDirOption(values.content), values);
-    case undefined:
-      throw new UsageError('a command is required: new');
-    default:
-      throw new UsageError(`unknown command "${command}": use new`);
-  }
+  if (helpRequested(values, USAGE)) return 0;
+  commandOf(positionals, ['new']);
+  return commandNew(contentDirOption(values.content), values);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`session: ${(error as Error).message}\nRun "npm run session -- --help" for the commands and options.`);
-      process.exitCode = 2;
-    } else {
-      console.error(`session: ${(error as Error).message}`);
-      process.exitCode = 1;
-    }
-  },
-);
+await runCommand('session', 'session', main);
