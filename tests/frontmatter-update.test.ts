@@ -47,7 +47,7 @@ function personEdits(text: string): string {
 describe('updatePaperFile', () => {
   it('replaces only the changed keys; comments, people\'s keys and their spellings stay byte for byte', () => {
     const before = personEdits(IMPORTED);
-    const result = updatePaperFile(before, { upvotes: 9, sources: [{ file: 'a.txt', line: 3 }, { file: 'b.txt', line: 7 }] });
+    const result = updatePaperFile(before, { upvotes: 9, sources: [{ file: 'a.txt', line: 3 }, { file: 'b.txt', line: 7 }] }, 'papers/x.mdx');
     expect(result.ok).toBe(true);
     const expected = before
       .replace('upvotes: 4 # as of Friday\n', 'upvotes: 9 # as of Friday\n')
@@ -57,13 +57,13 @@ describe('updatePaperFile', () => {
 
   it('adds a missing key after the key that precedes it in the usual order, and removes one given undefined', () => {
     const before = '---\n# mine\nslug: "x"\ntitle: "X"\nadded: "2026-11-02"\nsources: []\n---\nbody\n';
-    const result = updatePaperFile(before, { upvotes: 3, abstract: 'A', title: undefined, doi: '10.1/x' });
+    const result = updatePaperFile(before, { upvotes: 3, abstract: 'A', title: undefined, doi: '10.1/x' }, 'papers/x.mdx');
     expect(result.ok && result.text).toBe('---\n# mine\nslug: "x"\nabstract: "A"\ndoi: "10.1/x"\nupvotes: 3\nadded: "2026-11-02"\nsources: []\n---\nbody\n');
   });
 
   it('keeps Windows line endings: no bare LF after an update', () => {
     const before = personEdits(IMPORTED).replace(/\n/g, '\r\n');
-    const result = updatePaperFile(before, { upvotes: 12, themes: ['quantization'], year: 2025 });
+    const result = updatePaperFile(before, { upvotes: 12, themes: ['quantization'], year: 2025 }, 'papers/x.mdx');
     expect(result.ok).toBe(true);
     const text = result.ok ? result.text : '';
     expect(text).not.toMatch(/[^\r]\n/);
@@ -73,8 +73,11 @@ describe('updatePaperFile', () => {
   });
 
   it('reports a frontmatter it cannot edit in place with its line', () => {
-    expect(updatePaperFile('no frontmatter\n', { upvotes: 1 })).toMatchObject({ ok: false, line: 1 });
-    expect(updatePaperFile('---\n{slug: x, title: y}\n---\n', { upvotes: 1 })).toMatchObject({ ok: false, line: 2 });
+    expect(updatePaperFile('no frontmatter\n', { upvotes: 1 }, 'papers/x.mdx')).toEqual({
+      ok: false,
+      problem: { severity: 'error', code: 'invalid-paper-file', file: 'papers/x.mdx', line: 1, message: 'the file does not start with a "---" frontmatter line.' },
+    });
+    expect(updatePaperFile('---\n{slug: x, title: y}\n---\n', { upvotes: 1 }, 'papers/x.mdx')).toMatchObject({ ok: false, problem: { file: 'papers/x.mdx', line: 2 } });
   });
 
   // People's lines: a key of their own with a value in any spelling, or a comment line.
@@ -121,7 +124,7 @@ describe('updatePaperFile', () => {
           if (crlf) before = before.replace(/\n/g, '\r\n');
           const parsedBefore = parsePaperFile(before);
           fc.pre(parsedBefore.ok);
-          const result = updatePaperFile(before, changes);
+          const result = updatePaperFile(before, changes, 'papers/x.mdx');
           expect(result.ok).toBe(true);
           if (!result.ok || !parsedBefore.ok) return;
           // Every person's line is there, byte for byte and in order.

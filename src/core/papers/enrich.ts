@@ -263,16 +263,9 @@ export function planEnrich(needs: EnrichNeeds, answers: EnrichAnswers): EnrichPl
     }
     // Only the changed keys' lines are rewritten (people's keys and comments stay byte for byte).
     const topKeys = [...new Set(fields.map((field) => field.split('.')[0] as keyof PaperFrontmatter))];
-    const update = updatePaperFile(paper.content, Object.fromEntries(topKeys.map((key) => [key, data[key]])));
+    const update = updatePaperFile(paper.content, Object.fromEntries(topKeys.map((key) => [key, data[key]])), paper.path);
     if (!update.ok) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'invalid-paper-file',
-        file: paper.path,
-        line: update.line,
-        message: `${update.message}.`,
-        hint: 'Nothing was written to this file; fix its frontmatter and run enrich again.',
-      });
+      diagnostics.push({ ...update.problem, hint: 'Nothing was written to this file; fix its frontmatter and run enrich again.' });
       continue;
     }
     report.enriched++;

@@ -17,6 +17,7 @@
  */
 import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import type { Diagnostic } from '../diagnostics.ts';
 
 /** Frontmatter keys in the order they are written; other keys (people's) follow in their own order. */
 const KEY_ORDER = [
@@ -100,7 +101,10 @@ export function orderKeys(data: Record<string, unknown>): Record<string, unknown
   return ordered;
 }
 
-export type UpdateResult = { ok: true; text: string } | { ok: false; line: number; message: string };
+/** Why a file cannot be updated in place: everything of the diagnostic but the hint, which says what the caller does about it. */
+export type UpdateProblem = Omit<Diagnostic, 'hint'>;
+
+export type UpdateResult = { ok: true; text: string } | { ok: false; problem: UpdateProblem };
 
 /**
  * THE way to change keys of an existing paper file (importer, reclassify, enrich): `changes`
@@ -110,21 +114,22 @@ export type UpdateResult = { ok: true; text: string } | { ok: false; line: numbe
  * byte, and new lines use the file's own line ending. Comments inside a replaced value go
  * with it; comments on their own lines between keys stay.
  */
-export function updatePaperFile(text: string, changes: Readonly<Record<string, unknown>>): UpdateResult {
+export function updatePaperFile(text: string, changes: Readonly<Record<string, unknown>>, file: string): UpdateResult {
+  const fail = (line: number, message: string): UpdateResult => ({ ok: false, problem: { severity: 'error', code: 'invalid-paper-file', file, line, message: `${message}.` } });
   const open = OPENING.exec(text);
-  if (!open) return { ok: false, line: 1, message: 'the file does not start with a "---" frontmatter line' };
+  if (!open) return fail(1, 'the file does not start with a "---" frontmatter line');
   const start = open[0].length;
   const close = CLOSING.exec(text.slice(start));
-  if (!close) return { ok: false, line: 1, message: 'the frontmatter has no closing "---" line' };
+  if (!close) return fail(1, 'the frontmatter has no closing "---" line');
   const yamlText = text.slice(start, start + close.index);
   const eol = open[0].endsWith('\r\n') ? '\r\n' : '\n';
   const lineOf = (offset: number): number => 1 + (text.slice(0, start + offset).match(/\n/g)?.length ?? 0);
 
   const doc = parseDocument(yamlText, { uniqueKeys: true });
   const problem = doc.errors[0];
-  if (problem) return { ok: false, line: lineOf(problem.pos[0]), message: `the frontmatter is not valid YAML (${problem.message.split('\n')[0]})` };
+  if (problem) return fail(lineOf(problem.pos[0]), `the frontmatter is not valid YAML (${problem.message.split('\n')[0]})`);
   const map = doc.contents;
-  if (!isMap(map) || map.flow) return { ok: false, line: 2, message: 'the frontmatter is not a block mapping of fields (one "key: value" per line), so it cannot be updated in place' };
+  if (!isMap(map) || map.flow) return fail(2, 'the frontmatter is not a block mapping of fields (one "key: value" per line), so it cannot be updated in place');
 
   /** Where each top-level key's text is: [from, to) covers `key: value` and nested lines. */
   const spans = new Map<string, { from: number; to: number }>();

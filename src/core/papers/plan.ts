@@ -372,16 +372,9 @@ export function planImport(input: PlanInput): ImportPlan {
     if (paper.text === null) content = serializePaperFile(paper.data, '');
     else if (action === 'updated') {
       // Only the changed importer-owned keys are rewritten; every other byte of the file stays.
-      const update = updatePaperFile(paper.text, Object.fromEntries(fields.map((key) => [key, paper.data[key]])));
+      const update = updatePaperFile(paper.text, Object.fromEntries(fields.map((key) => [key, paper.data[key]])), paper.path);
       if (!update.ok) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'invalid-paper-file',
-          file: paper.path,
-          line: update.line,
-          message: `${update.message}.`,
-          hint: 'Fix this paper file by hand (or restore it with git); the importer leaves it alone until then.',
-        });
+        diagnostics.push({ ...update.problem, hint: 'Fix this paper file by hand (or restore it with git); the importer leaves it alone until then.' });
         skipped++;
         continue;
       }

@@ -88,16 +88,9 @@ export function planReclassify(papers: readonly PaperThemes[], classifier: Class
       plan.unchanged++;
       continue;
     }
-    const update = updatePaperFile(paper.text, { themes: after });
+    const update = updatePaperFile(paper.text, { themes: after }, paper.path);
     if (!update.ok) {
-      plan.diagnostics.push({
-        severity: 'error',
-        code: 'bad-paper-file',
-        file: paper.path,
-        line: update.line,
-        message: update.message,
-        hint: 'Fix the frontmatter; this paper was skipped.',
-      });
+      plan.diagnostics.push({ ...update.problem, hint: 'Fix the frontmatter; this paper was skipped.' });
       continue;
     }
     plan.changes.push({ path: paper.path, slug: paper.slug, before: paper.themes, after });
