@@ -135,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (helpRequested(values, USAGE)) return 0;
-  const command = commandOf(positionals, ['new', 'export']);
+  const { command } = commandOf(positionals, ['new', 'export']);
   const contentDir = contentDirOption(values.content);
   switch (command) {
     case 'new':

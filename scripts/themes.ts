@@ -23,6 +23,7 @@ import { loadTaxonomy, lockContentFolder, readPaperFiles, writeFilesAtomically }
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { DEFAULT_TAXONOMY_YAML } from '../src/core/themes/default-taxonomy.ts';
 import { contentDirOption } from '../src/config.ts';
+import { commandOf, helpRequested, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run themes -- <command> [options]
 
@@ -51,39 +52,25 @@ import and reclassify never touch it again. Edit the taxonomy in <content>/theme
 Exit status: 0 on success, 1 when a file has an error (file:line is printed), 2 on a usage error.`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        limit: { type: 'string', default: '25' },
-        labels: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const [command, ...rest] = positionals;
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      content: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      limit: { type: 'string', default: '25' },
+      labels: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (helpRequested(values, USAGE)) return 0;
+  const { command, args: rest } = commandOf(positionals, ['report', 'reclassify', 'eval', 'init'], ['eval']);
   const contentDir = contentDirOption(values.content);
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 0) return usage(`--limit must be a whole number, not "${values.limit}"`);
-
-  if (command !== 'report' && command !== 'reclassify' && command !== 'eval' && command !== 'init') {
-    return usage(command ? `unknown command "${command}"` : 'no command given');
-  }
-  if (command === 'eval' && !values.labels) return usage('eval needs --labels <file>');
-  if (command === 'eval' && rest.length === 0) return usage('eval needs the listing files the labels are about');
-  if (command !== 'eval' && rest.length > 0) return usage(`unexpected argument "${rest[0]}"`);
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not "${values.limit}"`);
+  if (command === 'eval' && !values.labels) throw new UsageError('eval needs --labels <file>');
+  if (command === 'eval' && rest.length === 0) throw new UsageError('eval needs the listing files the labels are about');
   if (command === 'init') return init(contentDir);
 
   const diagnostics: Diagnostic[] = [];
@@ -144,11 +131,6 @@ function main(argv: string[]): number {
     );
   }
   return hasErrors(plan.diagnostics) ? 1 : status;
-}
-
-function usage(message: string): number {
-  console.error(`lectern themes: ${message}\n\n${USAGE}`);
-  return 2;
 }
 
 function fail(diagnostics: Diagnostic[]): number {
@@ -253,4 +235,4 @@ function runEval(labelsFile: string, listingFiles: string[], taxonomy: Taxonomy,
   return hasErrors(problems) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCommand('lectern themes', 'themes', main);

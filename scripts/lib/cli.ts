@@ -16,13 +16,16 @@ export function helpRequested(values: { help?: boolean }, usage: string): boolea
 
 const either = new Intl.ListFormat('en', { type: 'disjunction' });
 
-/** The command (the first positional argument), one of `commands`; nothing may follow it. */
-export function commandOf<C extends string>(positionals: readonly string[], commands: readonly C[]): C {
-  const [command, ...extra] = positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+/**
+ * The command (the first positional argument), one of `commands`, and the arguments after it;
+ * only the commands in `takingArguments` may have any.
+ */
+export function commandOf<C extends string>(positionals: readonly string[], commands: readonly C[], takingArguments: readonly C[] = []): { command: C; args: string[] } {
+  const [command, ...args] = positionals;
   if (command === undefined) throw new UsageError(`a command is required: ${either.format(commands)}`);
   if (!commands.includes(command as C)) throw new UsageError(`unknown command "${command}": use ${either.format(commands)}`);
-  return command as C;
+  if (args.length > 0 && !takingArguments.includes(command as C)) throw new UsageError(`unexpected argument "${args[0]}"`);
+  return { command: command as C, args };
 }
 
 /**
