@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { SEARCH_LANGUAGE } from '../../src/core/search/index-language.ts';
 
 /** Only paper pages carry data-pagefind-body; reading the list pages too only costs time. */
 export const SEARCH_PAGES = 'papers/*/index.html';
@@ -21,7 +22,7 @@ export async function indexSite(dist: string, print: (line: string) => void): Pr
   const started = performance.now();
   print(`[lectern:search-index] indexing ${SEARCH_PAGES} in ${dist}`);
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
     if (!index) throw new Error(`could not create the index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: dist, glob: SEARCH_PAGES });
     if (added.errors.length > 0) throw new Error(`indexing ${dist}: ${added.errors.join('; ')}`);

@@ -7,6 +7,7 @@ import { FILTERS, SORTS } from './search-options.ts';
 import { orderByTitleMatch } from '../core/search/title-match.ts';
 import { plural } from '../core/text.ts';
 import { normaliseBase } from '../core/urls.ts';
+import { inflatePagefindFiles } from './pagefind-inflate.ts';
 
 interface PagefindResultData {
   url: string;
@@ -17,12 +18,17 @@ interface PagefindResultData {
 interface PagefindResult {
   data(): Promise<PagefindResultData>;
 }
+interface SearchOptions {
+  filters?: Record<string, string[]>;
+  sort?: Record<string, string>;
+}
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
-    options: { filters?: Record<string, string[]>; sort?: Record<string, string> },
+    options: SearchOptions,
   ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
 
@@ -31,10 +37,17 @@ const TITLE_WEIGHT = 10;
 const BASE = normaliseBase(import.meta.env.BASE_URL);
 
 let pagefind: Promise<Pagefind> | undefined;
+/**
+ * Pagefind, set up and already fetching its entry file, metadata and wasm. It runs on the page's
+ * own thread (`noWorker`): its worker would first have to fetch and start a second copy of
+ * Pagefind (43 KB) before loading anything, and could not use the files the page preloads.
+ */
 function loadPagefind(): Promise<Pagefind> {
+  if (!pagefind) inflatePagefindFiles(`${BASE}pagefind/`);
   pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (module: Pagefind) => {
     // A title match adds this much to a result's score: the title weighs most (issue 16).
-    await module.options({ baseUrl: BASE, excerptLength: 28, ranking: { metaWeights: { title: TITLE_WEIGHT } } });
+    await module.options({ baseUrl: BASE, excerptLength: 28, noWorker: true, ranking: { metaWeights: { title: TITLE_WEIGHT } } });
+    void module.init();
     return module;
   });
   return pagefind;
@@ -94,14 +107,18 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   return item;
 }
 
-/** Each filter option's label with the number of results it would leave ("Quantization (12)"). */
-function showFilterCounts(form: HTMLFormElement, counts: Record<string, Record<string, number>>): void {
+/**
+ * Each filter option's label with the number of results it would leave ("Quantization (12)"),
+ * or the bare label while the counts are unknown (`counts` null).
+ */
+function showFilterCounts(form: HTMLFormElement, counts: Record<string, Record<string, number>> | null): void {
   for (const [field, filter] of Object.entries(FILTERS)) {
     const select = form.elements.namedItem(field);
     if (!(select instanceof HTMLSelectElement)) continue;
     for (const option of select.options) {
       if (!option.value) continue;
-      option.textContent = `${option.dataset.label ?? option.value} (${counts[filter]?.[option.value] ?? 0})`;
+      const label = option.dataset.label ?? option.value;
+      option.textContent = counts ? `${label} (${counts[filter]?.[option.value] ?? 0})` : label;
     }
   }
 }
@@ -113,6 +130,8 @@ export function startSearchPage(): void {
   const more = element<HTMLButtonElement>('search-more');
   let run = 0;
   let pending: PagefindResult[] = [];
+  let filterIndexes: Promise<unknown> | undefined;
+  let countsKnown = false;
 
   const fields = () => new FormData(form);
   /** Shows the next page of results; the first page puts title matches first (`query` set). */
@@ -124,6 +143,26 @@ export function startSearchPage(): void {
     if (query) data = orderByTitleMatch(query, data, (result) => result.meta.title ?? '');
     list.append(...data.map(renderResult));
     more.hidden = pending.length === 0;
+  };
+
+  /**
+   * Pagefind counts a filter's options only once that filter's index is loaded (72 KB for the
+   * three at 10,000 papers), and a search loads only the filters in use: the indexes load after
+   * the first answer, then the same search, now cheap, gives the counts. A failure leaves the
+   * options without counts.
+   */
+  const countFilters = async (token: number, query: string, options: SearchOptions) => {
+    try {
+      const engine = await loadPagefind();
+      filterIndexes ??= engine.filters().then(() => (countsKnown = true));
+      await filterIndexes;
+      if (token !== run) return;
+      const counted = await engine.search(query || null, options);
+      if (token === run && counted) showFilterCounts(form, counted.filters);
+    } catch (error) {
+      filterIndexes = undefined;
+      console.warn('search: the filter counts could not load', error);
+    }
   };
 
   const search = async () => {
@@ -151,15 +190,17 @@ export function startSearchPage(): void {
     status.textContent = 'Searching…';
     try {
       const engine = await loadPagefind();
-      const response = await engine.search(query || null, { filters, ...(sort ? { sort } : {}) });
+      const options: SearchOptions = { filters, ...(sort ? { sort } : {}) };
+      const response = await engine.search(query || null, options);
       if (token !== run || !response) return; // a newer search superseded this one
       pending = response.results;
       list.replaceChildren();
-      showFilterCounts(form, response.filters);
+      showFilterCounts(form, countsKnown ? response.filters : null);
       const count = pending.length;
       await showMore(token, sort ? '' : query);
       if (token !== run) return;
       status.textContent = count === 0 ? 'No papers found.' : `${plural(count, 'paper')} found.`;
+      if (!countsKnown) void countFilters(token, query, options);
     } catch (error) {
       status.textContent = 'Search could not load. Reload the page to try again.';
       console.error(error);
@@ -178,10 +219,8 @@ export function startSearchPage(): void {
   if (!filtersInUse && matchMedia('(max-width: 40rem)').matches) element<HTMLDetailsElement>('search-filters').open = false;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Load Pagefind's wasm and page metadata while the reader is still typing: at 10,000 papers the
-  // first query then answers in about 190 ms instead of 360 ms (scripts/bench.ts --search). A
-  // failure shows when the search runs.
-  form.addEventListener('focusin', () => void loadPagefind().then((engine) => engine.init()).catch(() => undefined), { once: true });
+  // Load Pagefind now: people open this page to search (a failure shows when the search runs).
+  void loadPagefind().catch(() => undefined);
   form.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(search, 200);

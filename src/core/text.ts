@@ -18,10 +18,13 @@ export function pluralWord(count: number, singular: string, pluralForm = `${sing
 
 // en-US parts give the three-letter months ("Sep"; en-GB now says "Sept"); UTC, so a day is
 // the same day on every machine.
-const dayFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Made on first use: the search page loads this module for plural() and never formats a day, and
+// a date format with a time zone costs chromium tens of milliseconds to set up.
+let dayFormat: Intl.DateTimeFormat | undefined;
 
 /** `2023-08-11` -> `11 Aug 2023`. */
 export function formatDay(day: string): string {
+  dayFormat ??= new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const parts = Object.fromEntries(dayFormat.formatToParts(new Date(`${day}T00:00:00Z`)).map((part) => [part.type, part.value]));
   return `${parts.day} ${parts.month} ${parts.year}`;
 }
