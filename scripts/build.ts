@@ -36,6 +36,9 @@ Options:
 
 Exit status: 0 on success, 1 when the build or the index fails, 2 on a usage error.`;
 
+/** The last search index and what it was made from, in Astro's cache folder (README, CI cache recipe). */
+const SEARCH_CACHE = 'lectern-search';
+
 const ASTRO = new URL('../node_modules/astro/bin/astro.mjs', import.meta.url).pathname;
 
 function readJson<T>(file: string): T | null {
@@ -89,7 +92,11 @@ async function main(argv: string[]): Promise<number> {
   // A report left by an earlier build must not be read as this build's.
   for (const file of Object.values(reports)) rmSync(file, { force: true });
   // Without the manifest Astro reuses no page, and the reuse count (src/integrations/build-report.ts) agrees.
-  if (args.force) rmSync(join(config.astroCacheDir, INCREMENTAL_MANIFEST), { force: true });
+  const searchCache = join(config.astroCacheDir, SEARCH_CACHE);
+  if (args.force) {
+    rmSync(join(config.astroCacheDir, INCREMENTAL_MANIFEST), { force: true });
+    rmSync(searchCache, { recursive: true, force: true });
+  }
 
   const deleting = clearPreviousBuild(config.buildOutDir);
   const code = await astroBuild(args.force);
@@ -97,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
   if (code !== 0) return 1;
   let search;
   try {
-    search = await indexSite(config.outDir, (line) => process.stdout.write(`${line}\n`));
+    search = await indexSite(config.outDir, (line) => process.stdout.write(`${line}\n`), searchCache);
   } catch (error) {
     process.stderr.write(`search-index: ${(error as Error).message}\n`);
     return 1;
@@ -106,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     pages: readJson<PagesReport>(reports.pages),
     cards: readJson<OgBuildReport>(reports.cards),
     citations: readJson<CitationReport>(reports.citations),
-    searchPages: search.pages,
+    search: { pages: search.pages, reused: search.reused },
     ms: performance.now() - started,
   });
   process.stdout.write(`${summary}\n`);

@@ -2,11 +2,13 @@
  * scripts/search-index.ts, the step of `npm run build` after `astro build`: a real index of a
  * small hand-made site, and clear errors when there is no site or the arguments are wrong.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript } from './helpers/cli.ts';
+import { filesIn } from './helpers/site-build.ts';
+import { indexSite } from '../scripts/lib/search-index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-search-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -43,5 +45,40 @@ describe('search-index', () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: node scripts\/search-index.ts/);
+  });
+
+  it('reuses the last index when no indexed page changed, and indexes again when one did', async () => {
+    const site = (name: string, slugs: Record<string, string>) => {
+      const dist = join(work, name);
+      mkdirSync(dist, { recursive: true });
+      writeFileSync(join(dist, 'index.html'), page('Home'));
+      for (const [slug, title] of Object.entries(slugs)) {
+        mkdirSync(join(dist, 'papers', slug), { recursive: true });
+        writeFileSync(join(dist, 'papers', slug, 'index.html'), page(title));
+      }
+      return dist;
+    };
+    const cache = join(work, 'search-cache');
+    const lines: string[] = [];
+    const print = (line: string) => lines.push(line);
+    const papers = { 'flash-attention': 'FlashAttention', mamba: 'Mamba' };
+    const first = await indexSite(site('first', papers), print, cache);
+    expect(first).toMatchObject({ pages: 2, reused: false });
+    // A later build: the same pages in a fresh output folder (and a list page that changed).
+    const second = site('second', papers);
+    writeFileSync(join(second, 'index.html'), page('Home, with a new digest'));
+    expect(await indexSite(second, print, cache)).toMatchObject({ pages: 2, reused: true });
+    expect(lines.at(-1)).toMatch(/reused the index of 2 unchanged pages in \d+ ms/);
+    const bytes = (dist: string) => new Map(filesIn(join(dist, 'pagefind'), '').map((file) => [file, readFileSync(join(dist, 'pagefind', file)).toString('base64')]));
+    expect(bytes(second)).toEqual(bytes(join(work, 'first')));
+    // One paper page changed: indexed again, and the new index is what the next build reuses.
+    const third = site('third', { ...papers, mamba: 'Mamba-2' });
+    expect(await indexSite(third, print, cache)).toMatchObject({ pages: 2, reused: false });
+    cpSync(join(third, 'papers'), join(work, 'fourth', 'papers'), { recursive: true });
+    writeFileSync(join(work, 'fourth', 'index.html'), page('Home'));
+    expect(await indexSite(join(work, 'fourth'), print, cache)).toMatchObject({ reused: true });
+    expect(bytes(join(work, 'fourth'))).toEqual(bytes(third));
+    // No cache folder (scripts/search-index.ts): always indexes.
+    expect(await indexSite(second, print)).toMatchObject({ reused: false });
   });
 });

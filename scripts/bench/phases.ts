@@ -20,7 +20,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
  * An integration without its own summary can print `[lectern:timing] <phase> <ms>ms`.
  */
 export const INTEGRATION_LINES: Array<{ name: string; pattern: RegExp }> = [
-  { name: 'search index', pattern: /\[lectern:search-index\] indexed .*? in (?<ms>\d+(?:\.\d+)?) ms/ },
+  { name: 'search index', pattern: /\[lectern:search-index\] (?:indexed|reused the index of) .*? in (?<ms>\d+(?:\.\d+)?) ms/ },
   { name: 'OG images', pattern: /\[lectern:og-images\] \d+ Open Graph images in (?<ms>\d+(?:\.\d+)?) ms/ },
   { name: 'citation files', pattern: /\[lectern:citation(?:s|-files)\] \d+ citation files.*? in (?<ms>\d+(?:\.\d+)?) ms/ },
   { name: 'timing', pattern: /\[lectern:timing\]\s+(?<name>\S+)\s+(?<ms>\d+(?:\.\d+)?)\s*ms/ },

@@ -82,10 +82,13 @@ describe('formatBuildSummary', () => {
         pages: { rendered: 61, reused: 10_004 },
         cards: { generated: 52, cached: 10_013 },
         citations: { papers: 10_050, formatted: 50 },
-        searchPages: 10_050,
+        search: { pages: 10_050, reused: false },
         ms: 14_230,
       }),
     ).toBe('[lectern:build] pages 61 rendered, 10,004 reused · cards 52 rendered, 10,013 reused · citations 50 formatted, 10,000 reused · search 10,050 pages indexed · 14.2 s');
+    expect(
+      formatBuildSummary({ pages: { rendered: 7, reused: 10_559 }, cards: { generated: 0, cached: 10_206 }, citations: { papers: 10_000, formatted: 0 }, search: { pages: 10_000, reused: true }, ms: 30_100 }),
+    ).toBe('[lectern:build] pages 7 rendered, 10,559 reused · cards 0 rendered, 10,206 reused · citations 0 formatted, 10,000 reused · search 10,000 pages unchanged, index reused · 30.1 s');
   });
 
   it('reads back from a build log', () => {
@@ -94,9 +97,10 @@ describe('formatBuildSummary', () => {
       pages: { rendered: 61, reused: 10_004 },
       cards: { rendered: 52, reused: 10_013 },
       citations: { formatted: 50, reused: 10_000 },
-      searchPages: 10_050,
+      search: { pages: 10_050, reused: false },
       ms: 14_200,
     });
+    expect(parseBuildSummary('[lectern:build] pages 7 rendered, 10,559 reused · search 10,000 pages unchanged, index reused · 30.1 s')?.search).toEqual({ pages: 10_000, reused: true });
     expect(parseBuildSummary('no summary')).toBeNull();
   });
 });

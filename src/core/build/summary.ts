@@ -7,20 +7,21 @@ export interface BuildSummary {
   cards: { generated: number; cached: number } | null;
   /** Citation files, counted by paper (src/integrations/citation-files.ts). */
   citations: { papers: number; formatted: number } | null;
-  searchPages: number;
+  /** Pages in the search index; `reused` when no indexed page changed and the last index was kept. */
+  search: { pages: number; reused: boolean };
   ms: number;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function formatBuildSummary({ pages, cards, citations, searchPages, ms }: BuildSummary): string {
+export function formatBuildSummary({ pages, cards, citations, search, ms }: BuildSummary): string {
   const parts = [
     pages ? `pages ${count(pages.rendered)} rendered, ${count(pages.reused)} reused` : 'pages: no report',
     cards ? `cards ${count(cards.generated)} rendered, ${count(cards.cached)} reused` : 'cards: no report',
     citations
       ? `citations ${count(citations.formatted)} formatted, ${count(citations.papers - citations.formatted)} reused`
       : 'citations: no report',
-    `search ${count(searchPages)} pages indexed`,
+    search.reused ? `search ${count(search.pages)} pages unchanged, index reused` : `search ${count(search.pages)} pages indexed`,
     `${(ms / 1000).toFixed(1)} s`,
   ];
   return `[lectern:build] ${parts.join(' · ')}`;
@@ -30,7 +31,7 @@ export interface ParsedBuildSummary {
   pages: { rendered: number; reused: number } | null;
   cards: { rendered: number; reused: number } | null;
   citations: { formatted: number; reused: number } | null;
-  searchPages: number;
+  search: { pages: number; reused: boolean };
   ms: number;
 }
 
@@ -50,7 +51,10 @@ export function parseBuildSummary(log: string): ParsedBuildSummary | null {
     pages: pages && { rendered: pages[0], reused: pages[1] },
     cards: cards && { rendered: cards[0], reused: cards[1] },
     citations: citations && { formatted: citations[0], reused: citations[1] },
-    searchPages: num(/search ([\d,]+) pages indexed/.exec(line)?.[1] ?? '0'),
+    search: {
+      pages: num(/search ([\d,]+) pages (?:indexed|unchanged)/.exec(line)?.[1] ?? '0'),
+      reused: /search [\d,]+ pages unchanged, index reused/.test(line),
+    },
     ms: Number(/ · ([\d.]+) s$/.exec(line)?.[1] ?? NaN) * 1000,
   };
 }
