@@ -38,7 +38,8 @@ const BODY_STYLE = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,
 
 /** The digest's HTML as a whole document, each element styled inline. */
 async function emailHtml(input: ExportInput, math: HtmlMath): Promise<string> {
-  const body = await digestToHast(input, math);
+  // A copy: the tree shares KaTeX's nodes with other outputs (renderTex), and styling changes nodes.
+  const body = structuredClone(await digestToHast(input, math));
   visit(body, 'element', (node) => {
     const style = INLINE_STYLES[node.tagName];
     if (style) node.properties = { ...node.properties, style };

@@ -26,18 +26,35 @@ export interface RenderedText {
 }
 
 /**
+ * The most recently used renderings: papers repeat formulas ($O(n^2)$, $\alpha$), and parsing
+ * KaTeX's string costs about as much again as rendering it. Bounded, because a parsed formula
+ * takes 20-90 KiB of heap.
+ */
+const recentTex = new Map<string, ElementContent[] | null>();
+const RECENT_TEX_LIMIT = 256;
+
+/**
  * KaTeX's rendering of one TeX expression as hast nodes (`htmlAndMathml` for pages, `mathml` for
  * feeds and mail), or null when KaTeX cannot parse it. KaTeX only writes strings; its string is
  * parsed into a tree (as rehype-katex does), so every output is a tree one serialiser writes.
+ * The nodes are shared between calls: put them in trees, never change them.
  */
 export function renderTex(tex: string, output: 'htmlAndMathml' | 'mathml' = 'htmlAndMathml'): ElementContent[] | null {
-  let html: string;
-  try {
-    html = katex.renderToString(tex, { throwOnError: true, strict: 'ignore', output });
-  } catch {
-    return null;
+  const key = `${output} ${tex}`;
+  let nodes = recentTex.get(key);
+  if (nodes === undefined) {
+    try {
+      const html = katex.renderToString(tex, { throwOnError: true, strict: 'ignore', output });
+      nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
+    } catch {
+      nodes = null;
+    }
+    if (recentTex.size >= RECENT_TEX_LIMIT) recentTex.delete(recentTex.keys().next().value!);
+  } else {
+    recentTex.delete(key); // re-inserted below: the Map's order is least recently used first
   }
-  return fromHtml(html, { fragment: true }).children as ElementContent[];
+  recentTex.set(key, nodes);
+  return nodes;
 }
 
 /** An http(s) URL in running text, up to whitespace or a character URLs do not contain unescaped. */
