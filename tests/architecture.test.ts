@@ -146,3 +146,25 @@ describe('the import rules', () => {
     ).toEqual([]);
   });
 });
+
+/** The folders and root files of src/, scripts/ and content/ that README's "Layout" block does not name. */
+function unnamedInLayout(readme: string, entries: readonly string[]): string[] {
+  const block = /## Layout\n+```\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '';
+  const named = new Set(block.split('\n').flatMap((line) => line.match(/[\w.-]+(?:\/[\w.<>{}-]+)*\/?/g) ?? []).map((word) => word.replace(/\/$/, '')));
+  return entries.filter((entry) => !named.has(entry) && !named.has(entry.split('/').at(-1)!));
+}
+
+describe("README's layout section", () => {
+  const entries = ['src', 'scripts', 'content'].flatMap((top) =>
+    globSync(`${top}/*`, { cwd: ROOT }).filter((entry) => top !== 'content' || !entry.includes('.')).filter((entry) => !/\.d\.ts$/.test(entry)),
+  );
+
+  it('names every folder and file at the top of src/, scripts/ and content/', () => {
+    expect(entries.length).toBeGreaterThan(15);
+    expect(unnamedInLayout(readFileSync(join(ROOT, 'README.md'), 'utf8'), entries)).toEqual([]);
+  });
+
+  it('notices a folder it does not name', () => {
+    expect(unnamedInLayout('## Layout\n\n```\nsrc/core/   pure\n  lib/  helpers\n```\n', ['src/core', 'src/lib', 'src/widgets'])).toEqual(['src/widgets']);
+  });
+});
