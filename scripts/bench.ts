@@ -23,6 +23,7 @@ import { parseBuildSummary, type ParsedBuildSummary } from '../src/core/build/su
 import type { OgBuildReport } from '../src/integrations/og-images.ts';
 
 const HELP = `Usage: npm run bench -- --papers N [options]
+       npm run bench -- --site DIR [--json out.json]
 
 Generates N synthetic papers (from content/listings or $LECTERN_SEEDS) in a temp folder, builds
 the full lectern site with search into a temp out dir, then a plain Astro 7 MDX baseline site of
@@ -39,6 +40,8 @@ Options:
                       and weekly (a new week of 50 papers and its digest intro added)
   --concurrency N     pages Astro renders at once (LECTERN_BUILD_CONCURRENCY, default 4)
   --search            measure a Pagefind query in chromium on the built site
+  --site DIR          measure search and list pages of a site built before (e.g. a --keep
+                      folder's site/dist) instead of building one
   --og-cache DIR      keep Open Graph images in DIR across runs (default: a fresh cache, so
                       every image is rendered; the same --seed gives the same images)
   --keep              keep the temp folder (its path is printed)
@@ -148,6 +151,53 @@ function table(rows: [string, string, string][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
 }
 
+type SearchResult = import('./bench/search.ts').SearchMeasure & { error?: string };
+type ListPageSizes = import('./bench/list-pages.ts').ListPageSizes;
+
+function searchRows(search: SearchResult | undefined): [string, string, string][] {
+  if (!search) return [];
+  if (search.error) return [['search query', 'FAILED', search.error.slice(0, 60)]];
+  return [
+    ['search: fresh /search/?q=… to answer (median of 5)', `${search.urlMs.toFixed(0)} ms`, `${(search.urlBytesToAnswer / 1e3).toFixed(0)} KB from /pagefind/ (${(search.urlBytes / 1e3).toFixed(0)} KB with filter counts)`],
+    ['search: later queries (median)', `${search.laterMs.toFixed(0)} ms`, `${(search.laterBytes / 1e3).toFixed(0)} KB each`],
+    ['search: first query, 1 s after load', `${search.firstMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`],
+    ['search: first query at load / next query', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, ''],
+  ];
+}
+
+function listRows(lists: ListPageSizes | undefined): [string, string, string][] {
+  if (!lists) return [];
+  return [
+    ['list pages (papers, years, weeks, themes)', `${lists.pages} pages`, `largest ${(lists.largest.gzipBytes / 1e3).toFixed(0)} KB gzip (${lists.largest.path})`],
+    ['  /papers/ page 1 / papers/list.json', `${(lists.first.gzipBytes / 1e3).toFixed(0)} KB gzip`, `${(lists.listJson.gzipBytes / 1e3).toFixed(0)} KB gzip (${(lists.listJson.bytes / 1e3).toFixed(0)} KB)`],
+  ];
+}
+
+/**
+ * `--site DIR`: the search and list-page figures of a site already built (a kept bench folder's
+ * site/dist, say), without building again: a 10,000-paper build takes minutes.
+ */
+async function measureBuiltSite(site: string, json: string | undefined): Promise<void> {
+  if (!existsSync(join(site, 'search', 'index.html'))) fail(`--site ${site}: no built site there (no search/index.html)`);
+  const { measureSearch } = await import('./bench/search.ts');
+  const { listPageSizes } = await import('./bench/list-pages.ts');
+  const loadavgAtStart = loadavg();
+  const results = {
+    site,
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: availableParallelism(), loadavgAtStart, loadavgAtEnd: [] as number[] },
+    search: (await measureSearch(site).catch((error: Error) => ({ error: error.message }))) as SearchResult,
+    listPages: listPageSizes(site),
+  };
+  results.machine.loadavgAtEnd = loadavg();
+  const rows = [...searchRows(results.search), ...listRows(results.listPages)];
+  process.stdout.write(`\nlectern bench: the site in ${site} (load average ${loadavgAtStart[0]!.toFixed(1)} -> ${results.machine.loadavgAtEnd[0]!.toFixed(1)} on ${availableParallelism()} cores)\n${table(rows)}\n`);
+  const jsonPath = resolve(json ?? join(REPO, 'bench-results', `bench-site-${Date.now()}.json`));
+  writeFileAtomic(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`JSON: ${jsonPath}\n`);
+  if (results.search.error) process.exit(1);
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -161,6 +211,7 @@ async function main(): Promise<void> {
         'no-rebuilds': { type: 'boolean' },
         concurrency: { type: 'string' },
         search: { type: 'boolean' },
+        site: { type: 'string' },
         keep: { type: 'boolean' },
         'og-cache': { type: 'string' },
         echo: { type: 'boolean' },
@@ -175,6 +226,7 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  if (args.site !== undefined) return measureBuiltSite(resolve(args.site), args.json);
   const papers = Number(args.papers);
   if (!Number.isInteger(papers) || papers < 1) fail(`--papers N is required and must be a positive integer\n\n${HELP}`);
   const mathRatio = ratio(args['math-ratio'], 'math-ratio', 0.3);
@@ -351,19 +403,8 @@ async function main(): Promise<void> {
     results.weeklyOverCold = weekly.wallMs / l.wallMs;
     rows.push(['weekly / cold', `${(weekly.wallMs / l.wallMs).toFixed(2)}x`, '']);
   }
-  const search = results.search as import('./bench/search.ts').SearchMeasure & { error?: string } | undefined;
-  if (search?.error) rows.push(['search query', 'FAILED', search.error.slice(0, 60)]);
-  else if (search) {
-    rows.push(['search: fresh /search/?q=… to answer', `${search.urlMs.toFixed(0)} ms`, `${(search.urlBytes / 1e3).toFixed(0)} KB from /pagefind/`]);
-    rows.push(['search: later queries (median)', `${search.laterMs.toFixed(0)} ms`, `${(search.laterBytes / 1e3).toFixed(0)} KB each`]);
-    rows.push(['search: first query (preloaded)', `${search.firstMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`]);
-    rows.push(['search: unpreloaded / next query', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, '']);
-  }
-  const lists = results.listPages as import('./bench/list-pages.ts').ListPageSizes | undefined;
-  if (lists) {
-    rows.push(['list pages (papers, years, weeks, themes)', `${lists.pages} pages`, `largest ${(lists.largest.gzipBytes / 1e3).toFixed(0)} KB gzip (${lists.largest.path})`]);
-    rows.push(['  /papers/ page 1 / papers/list.json', `${(lists.first.gzipBytes / 1e3).toFixed(0)} KB gzip`, `${(lists.listJson.gzipBytes / 1e3).toFixed(0)} KB gzip (${(lists.listJson.bytes / 1e3).toFixed(0)} KB)`]);
-  }
+  const search = results.search as SearchResult | undefined;
+  rows.push(...searchRows(search), ...listRows(results.listPages as ListPageSizes | undefined));
   const ratios = results.ratios as { wall: number; peakRss: number } | undefined;
   if (ratios) rows.push(['lectern / baseline', `time ${ratios.wall.toFixed(2)}x`, `RSS ${ratios.peakRss.toFixed(2)}x`]);
   process.stdout.write(

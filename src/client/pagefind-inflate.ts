@@ -8,7 +8,7 @@
  * Pagefind takes no fetch function of its own, so this wraps `fetch` on the search page for
  * those files only; every other request goes through untouched.
  */
-const INDEX_FILE = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+const INDEX_FILE = /\.(pf_meta|pf_index|pf_filter|pagefind)$/;
 
 async function inflated(response: Response): Promise<Response> {
   const bytes = new Uint8Array(await response.arrayBuffer());

@@ -8,6 +8,7 @@ import { orderByTitleMatch } from '../core/search/title-match.ts';
 import { plural } from '../core/text.ts';
 import { normaliseBase } from '../core/urls.ts';
 import { inflatePagefindFiles } from './pagefind-inflate.ts';
+import { SEARCH_LANGUAGE } from '../core/search/index-language.ts';
 
 interface PagefindResultData {
   url: string;
@@ -48,6 +49,9 @@ function loadPagefind(): Promise<Pagefind> {
     // A title match adds this much to a result's score: the title weighs most (issue 16).
     await module.options({ baseUrl: BASE, excerptLength: 28, noWorker: true, ranking: { metaWeights: { title: TITLE_WEIGHT } } });
     void module.init();
+    // Pagefind splits every query into graphemes with Intl.Segmenter, and chromium's first
+    // segmenter costs 17-75 ms (ICU data): made now, it costs that while the index files download.
+    for (const _ of new Intl.Segmenter(SEARCH_LANGUAGE, { granularity: 'grapheme' }).segment(' '));
     return module;
   });
   return pagefind;
@@ -145,20 +149,23 @@ export function startSearchPage(): void {
     more.hidden = pending.length === 0;
   };
 
+  /** The query and options of the results shown, for counting them again. */
+  let shown: { token: number; query: string; options: SearchOptions } | undefined;
   /**
-   * Pagefind counts a filter's options only once that filter's index is loaded (72 KB for the
-   * three at 10,000 papers), and a search loads only the filters in use: the indexes load after
-   * the first answer, then the same search, now cheap, gives the counts. A failure leaves the
-   * options without counts.
+   * Pagefind counts a filter's options only for filter indexes it has loaded, and a search loads
+   * only those of the filters in use. Loaded, they make every later search count all their
+   * values: at 10,000 papers its search took 5-10x longer (about 100 ms more for "quantization").
+   * So the indexes load when the reader reaches for the filters (or opened the page with one in
+   * use), and the results shown are counted again then. A failure leaves the options without counts.
    */
-  const countFilters = async (token: number, query: string, options: SearchOptions) => {
+  const loadFilterCounts = async () => {
     try {
       const engine = await loadPagefind();
       filterIndexes ??= engine.filters().then(() => (countsKnown = true));
       await filterIndexes;
-      if (token !== run) return;
-      const counted = await engine.search(query || null, options);
-      if (token === run && counted) showFilterCounts(form, counted.filters);
+      if (!shown || shown.token !== run) return;
+      const counted = await engine.search(shown.query || null, shown.options);
+      if (shown.token === run && counted) showFilterCounts(form, counted.filters);
     } catch (error) {
       filterIndexes = undefined;
       console.warn('search: the filter counts could not load', error);
@@ -191,16 +198,19 @@ export function startSearchPage(): void {
     try {
       const engine = await loadPagefind();
       const options: SearchOptions = { filters, ...(sort ? { sort } : {}) };
+      const counting = countsKnown;
       const response = await engine.search(query || null, options);
       if (token !== run || !response) return; // a newer search superseded this one
       pending = response.results;
       list.replaceChildren();
-      showFilterCounts(form, countsKnown ? response.filters : null);
+      showFilterCounts(form, counting ? response.filters : null);
       const count = pending.length;
       await showMore(token, sort ? '' : query);
       if (token !== run) return;
       status.textContent = count === 0 ? 'No papers found.' : `${plural(count, 'paper')} found.`;
-      if (!countsKnown) void countFilters(token, query, options);
+      shown = { token, query, options };
+      // The filter indexes are loading, or loaded while this search ran: count when they are in.
+      if (!counting && filterIndexes) void loadFilterCounts();
     } catch (error) {
       status.textContent = 'Search could not load. Reload the page to try again.';
       console.error(error);
@@ -216,7 +226,10 @@ export function startSearchPage(): void {
   // On a phone the filters fold behind their "Filters" summary unless one is in use; the page
   // ships them open so that they are there without JavaScript.
   const filtersInUse = [...Object.keys(FILTERS), 'sort'].some((key) => params.get(key));
-  if (!filtersInUse && matchMedia('(max-width: 40rem)').matches) element<HTMLDetailsElement>('search-filters').open = false;
+  const filterControls = element<HTMLDetailsElement>('search-filters');
+  if (!filtersInUse && matchMedia('(max-width: 40rem)').matches) filterControls.open = false;
+  if (filtersInUse) void loadFilterCounts();
+  for (const event of ['focusin', 'pointerdown']) filterControls.addEventListener(event, () => void loadFilterCounts(), { once: true });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Load Pagefind now: people open this page to search (a failure shows when the search runs).

@@ -107,10 +107,15 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     await page.close();
   });
 
-  test('filter options show how many results each leaves, and choosing one finds that many', async () => {
+  test('filter options show how many results each leaves once the reader reaches for them, and choosing one finds that many', async () => {
     const page = await open('search/?q=attention');
     const all = await resultCount(page);
-    // Counts come after the answer (the filter indexes load then); "(0)" everywhere was the old bug.
+    // The counts come when the reader reaches for a filter (the filter indexes load then, see
+    // src/client/search.ts); "(0)" on every option was the old bug.
+    const filterIndexFetches = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/pagefind/filter/')).length);
+    await page.waitForLoadState('networkidle');
+    expect(await filterIndexFetches()).toBe(0);
+    await page.focus('#search-year');
     await page.waitForFunction(() => [...document.querySelectorAll('#search-year option')].some((o) => /\([1-9]\d*\)$/.test(o.textContent ?? '')));
     const years = await page.locator('#search-year option').evaluateAll((options) =>
       options.slice(1).map((o) => ({ value: (o as HTMLOptionElement).value, count: Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1]) })),
@@ -120,6 +125,7 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     expect(years.reduce((sum, { count }) => sum + count, 0)).toBeLessThanOrEqual(all);
     await page.selectOption('#search-year', busiest.value);
     await page.waitForFunction((n) => document.getElementById('search-status')?.textContent === `${n} ${n === 1 ? 'paper' : 'papers'} found.`, busiest.count);
+    expect(await filterIndexFetches()).toBeGreaterThan(0);
     await page.close();
   });
 
