@@ -13,8 +13,10 @@ import {
   listStateQuery,
   PAGE_SIZE,
   parseListState,
+  rowsOfListJson,
   SORT_KEYS,
   type ListFilters,
+  type ListJson,
   type ListRow,
   type ListState,
   type SortKey,
@@ -95,7 +97,7 @@ export function startPaperList(): void {
   let data: Promise<ListData> | undefined;
   const load = () => (data ??= fetch(view.dataset.listJson!).then((response) => {
     if (!response.ok) throw new Error(`${response.status} ${response.url}`);
-    return response.json() as Promise<ListData>;
+    return response.json().then((json: ListJson): ListData => ({ themes: json.themes, rows: rowsOfListJson(json) }));
   }));
 
   // The static page's own view: its filter, most recently added first.

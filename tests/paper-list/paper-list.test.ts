@@ -10,7 +10,9 @@ import {
   PAGE_SIZE,
   paginate,
   parseListState,
+  rowsOfListJson,
   SORT_KEYS,
+  toListJson,
   type ListRow,
   type ListState,
 } from '../../src/core/paper-list/index.ts';
@@ -65,6 +67,29 @@ describe('sorting', () => {
         const sorted = [...list].sort(compareRows(sort, dir));
         const firstUnknown = sorted.findIndex((r) => r[sort] === null);
         if (firstUnknown >= 0) expect(sorted.slice(firstUnknown).every((r) => r[sort] === null)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('papers/list.json', () => {
+  test('property: the columns give back exactly the rows, in order', () => {
+    const arbRow = fc.record({
+      slug: fc.string(),
+      title: fc.string(),
+      authors: fc.string(),
+      year: fc.option(fc.string()),
+      added: fc.string(),
+      published: fc.option(fc.string()),
+      week: fc.string(),
+      upvotes: fc.option(fc.integer()),
+      themes: fc.array(fc.string()),
+    });
+    fc.assert(
+      fc.property(fc.array(arbRow), fc.dictionary(fc.string(), fc.string()), (rows, themes) => {
+        const json = JSON.parse(JSON.stringify(toListJson(rows, themes)));
+        expect(rowsOfListJson(json)).toEqual(rows);
+        expect(json.themes).toEqual(themes);
       }),
     );
   });

@@ -12,6 +12,7 @@ import { readPage } from '../helpers/site-check.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoWeekOf, weekId } from '../../src/core/digest/week.ts';
+import { rowsOfListJson, type ListJson } from '../../src/core/paper-list/index.ts';
 
 const CONTENT = 'content';
 
@@ -131,7 +132,7 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
 
   test('filters alone (no words): week added and year published list exactly those papers', async () => {
     // The year is the one every list row shows: first arXiv version, else Hugging Face day, else the source's year.
-    const { rows } = JSON.parse(readFileSync(join(site.outDir, 'papers/list.json'), 'utf8')) as { rows: { added: string; year: string | null }[] };
+    const rows = rowsOfListJson(JSON.parse(readFileSync(join(site.outDir, 'papers/list.json'), 'utf8')) as ListJson);
     const week = weekId(isoWeekOf(rows[0]!.added));
     const page = await open(`search/?week=${week}`);
     expect(await resultCount(page)).toBe(rows.filter((row) => weekId(isoWeekOf(row.added)) === week).length);

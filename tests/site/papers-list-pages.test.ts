@@ -14,7 +14,7 @@ import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { collectPageErrors } from '../helpers/page-audit.ts';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
-import { applyState, DEFAULT_STATE, PAGE_SIZE, type ListRow } from '../../src/core/paper-list/index.ts';
+import { applyState, DEFAULT_STATE, PAGE_SIZE, rowsOfListJson, type ListJson, type ListRow } from '../../src/core/paper-list/index.ts';
 
 /** Enough for three pages of all papers and a year with two; small enough to build quickly. */
 const PAPERS = 450;
@@ -34,7 +34,7 @@ describe.runIf(browserTestsEnabled())(`the papers list with ${PAPERS} papers`, (
     site = await buildSite({ content: CONTENT });
     server = await serveStatic(site.outDir, site.base);
     browser = await launchBrowser();
-    rows = (JSON.parse(readFileSync(join(site.outDir, 'papers/list.json'), 'utf8')) as { rows: ListRow[] }).rows;
+    rows = rowsOfListJson(JSON.parse(readFileSync(join(site.outDir, 'papers/list.json'), 'utf8')) as ListJson);
   });
   afterAll(async () => {
     await browser?.close();

@@ -13,7 +13,7 @@ import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
 import { readPage } from '../helpers/site-check.ts';
-import type { ListRow } from '../../src/core/paper-list/index.ts';
+import { rowsOfListJson, type ListJson, type ListRow } from '../../src/core/paper-list/index.ts';
 
 describe.runIf(browserTestsEnabled())('the papers list', () => {
   let site: SiteBuild;
@@ -26,7 +26,7 @@ describe.runIf(browserTestsEnabled())('the papers list', () => {
     site = await buildSite({ content: 'content' });
     server = await serveStatic(site.outDir, site.base);
     browser = await launchBrowser();
-    rows = (JSON.parse(readFileSync(join(site.outDir, 'papers/list.json'), 'utf8')) as { rows: ListRow[] }).rows;
+    rows = rowsOfListJson(JSON.parse(readFileSync(join(site.outDir, 'papers/list.json'), 'utf8')) as ListJson);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@
  * filtering, so both order and filter the same way. Pure: no Astro, no I/O, no DOM.
  */
 
-/** What the list shows of a paper (also the shape of `papers/list.json`). */
+/** What the list shows of a paper (`papers/list.json` holds them as columns: ListJson). */
 export interface ListRow {
   slug: string;
   /** Plain text (math as readable Unicode). */
@@ -22,6 +22,33 @@ export interface ListRow {
   upvotes: number | null;
   /** Theme slugs. */
   themes: string[];
+}
+
+/**
+ * `papers/list.json`: every row, as one array per field in row order. Columns of like values
+ * pack far better under gzip than an array of objects: 193 KB instead of 651 KB at 10,000
+ * synthetic papers (the dates, weeks and themes of neighbouring rows repeat).
+ */
+export interface ListJson {
+  /** Theme slug -> name. */
+  themes: Record<string, string>;
+  columns: { [Field in keyof ListRow]: ListRow[Field][] };
+}
+
+const LIST_FIELDS = ['slug', 'title', 'authors', 'year', 'added', 'published', 'week', 'upvotes', 'themes'] as const satisfies readonly (keyof ListRow)[];
+
+export function toListJson(rows: readonly ListRow[], themes: Record<string, string>): ListJson {
+  const columns = Object.fromEntries(LIST_FIELDS.map((field) => [field, rows.map((row) => row[field])]));
+  return { themes, columns: columns as ListJson['columns'] };
+}
+
+/** The rows of a `papers/list.json`, as toListJson was given them. */
+export function rowsOfListJson({ columns }: ListJson): ListRow[] {
+  return columns.slug.map((slug, i) => {
+    const row = { slug } as ListRow;
+    for (const field of LIST_FIELDS) (row as unknown as Record<string, unknown>)[field] = columns[field][i];
+    return row;
+  });
 }
 
 export const SORT_KEYS = ['added', 'published', 'upvotes', 'title'] as const;

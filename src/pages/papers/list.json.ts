@@ -6,12 +6,10 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../../lib/catalog.ts';
 import { listRow } from '../../lib/paper-lists.ts';
+import { toListJson } from '../../core/paper-list/index.ts';
 
 export const GET: APIRoute = async () => {
   const { papers, themes } = await getCatalog();
-  const body = {
-    themes: Object.fromEntries(themes.map((theme) => [theme.slug, theme.name])),
-    rows: papers.map(listRow),
-  };
+  const body = toListJson(papers.map(listRow), Object.fromEntries(themes.map((theme) => [theme.slug, theme.name])));
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 };
