@@ -43,6 +43,11 @@ describe('bench phases from the build log', () => {
     expect(Math.abs(total - 61_000)).toBeLessThan(1);
   });
 
+  it('reads a reused search index as the search phase', () => {
+    const reused = buildPhases([{ at: 1000, text: '[lectern:search-index] reused the index of 10000 unchanged pages in 412 ms <- /c/pagefind' }], 2000).phases;
+    expect(reused.find((p) => p.name === 'search index')?.ms).toBe(412);
+  });
+
   it('reports no page count for a build that did not finish', () => {
     expect(buildPhases([{ at: 10, text: 'Cannot find package x' }], 100).pages).toBeNull();
   });
