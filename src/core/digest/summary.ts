@@ -20,6 +20,19 @@ export const SUMMARY_MAX_CHARS = 320;
 
 const CLOSERS = `"'”’)]`;
 
+/** Where the run of letters and dots that ends just before `text[index]` starts (`index` when there is none). */
+function wordStart(text: string, index: number): number {
+  let start = index;
+  for (;;) {
+    const before = text.codePointAt(start - 1);
+    // A letter outside the basic plane is two UTF-16 units: look at the pair's first unit.
+    const pair = start >= 2 ? text.codePointAt(start - 2) : undefined;
+    if (pair !== undefined && pair > 0xffff && /\p{L}/u.test(String.fromCodePoint(pair))) start -= 2;
+    else if (before !== undefined && start >= 1 && (before === 0x2e || /\p{L}/u.test(String.fromCodePoint(before)))) start -= 1;
+    else return start;
+  }
+}
+
 /** Whether a sentence ends at `text[index]` (a `.`, `!` or `?`) given the plain text around it. */
 function endsSentence(text: string, index: number): number | null {
   let end = index + 1;
@@ -31,7 +44,7 @@ function endsSentence(text: string, index: number): number | null {
   // A new sentence starts with a capital, a digit, math, or an opening quote/bracket.
   if (!/[\p{Lu}\p{N}$"'“‘(\[]/u.test(starter)) return null;
   if (text[index] === '.') {
-    const word = /([\p{L}.]+)$/u.exec(text.slice(0, index))?.[1] ?? '';
+    const word = text.slice(wordStart(text, index), index);
     const lower = word.toLowerCase();
     if (ABBREVIATIONS.has(lower)) return null;
     if (/^et\s+al$/i.test(text.slice(Math.max(0, index - 6), index).trim())) return null;
@@ -94,16 +107,40 @@ function clip(segments: readonly CleanSegment[], maxChars: number): string {
   return `${joinMath(best).replace(/[\s,;:]+$/u, '')}…`;
 }
 
-/** The sentences of `text` in order (each as {@link firstSentence} finds it, uncut), math intact. */
+/**
+ * The sentences of `text` in order (each as {@link firstSentence} finds it, uncut), math intact.
+ * One pass: finding one first sentence at a time went over the rest of the text again for each
+ * sentence, most of the time a build spent on summaries.
+ */
 export function sentences(text: string): string[] {
-  let rest = text.replace(/\s+/g, ' ').trim();
+  const segments = splitMath(text.replace(/\s+/g, ' ').trim());
   const out: string[] = [];
-  while (rest) {
-    const sentence = firstSentence(rest, Number.POSITIVE_INFINITY);
-    if (!sentence) break;
-    out.push(sentence);
-    rest = rest.slice(sentence.length).trim();
+  let current: CleanSegment[] = [];
+  for (const [k, segment] of segments.entries()) {
+    if (segment.kind !== 'text') {
+      current.push(segment);
+      continue;
+    }
+    const piece = segment.value;
+    // What follows this piece matters too: the next sentence may start with math.
+    const lookahead = piece + joinMath(segments.slice(k + 1, k + 2));
+    let start = 0;
+    for (let i = 0; i < piece.length; i += 1) {
+      const ch = piece[i]!;
+      if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+      const end = endsSentence(lookahead, i);
+      if (end === null) continue;
+      const cut = Math.min(end, piece.length);
+      current.push({ kind: 'text', value: piece.slice(start, cut) });
+      out.push(joinMath(current).trim());
+      current = [];
+      start = cut;
+      i = cut - 1;
+    }
+    if (start < piece.length) current.push({ kind: 'text', value: piece.slice(start) });
   }
+  const last = joinMath(current).trim();
+  if (last) out.push(last);
   return out;
 }
 
