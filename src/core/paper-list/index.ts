@@ -87,14 +87,21 @@ export function defaultDirection(sort: SortKey): Direction {
  * Compares rows for a sort. Unknown values (no published date, no upvote count) come last in
  * both directions; ties keep the most recently added first, then title.
  */
+/**
+ * `localeCompare`'s orders, with their collators made once: `localeCompare` with a locale or
+ * options builds a collator per call, which made sorting the lists of 10,000 papers take seconds.
+ */
+const byDefaultLocale = new Intl.Collator().compare;
+const byBaseLetters = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
 export function compareRows(sort: SortKey, dir: Direction): (a: ListRow, b: ListRow) => number {
   const sign = dir === 'asc' ? 1 : -1;
-  const tieBreak = (a: ListRow, b: ListRow) => b.added.localeCompare(a.added) || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+  const tieBreak = (a: ListRow, b: ListRow) => byDefaultLocale(b.added, a.added) || byDefaultLocale(a.title, b.title) || byDefaultLocale(a.slug, b.slug);
   return (a, b) => {
     const x = a[sort];
     const y = b[sort];
     if (x === null || y === null) return x === y ? tieBreak(a, b) : x === null ? 1 : -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { sensitivity: 'base' });
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : byBaseLetters(String(x), String(y));
     return sign * order || tieBreak(a, b);
   };
 }
