@@ -26,6 +26,7 @@ interface SearchOptions {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  preload(query: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
@@ -234,9 +235,12 @@ export function startSearchPage(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Load Pagefind now: people open this page to search (a failure shows when the search runs).
   void loadPagefind().catch(() => undefined);
-  form.addEventListener('input', () => {
+  const box = element<HTMLInputElement>('search-q');
+  form.addEventListener('input', (event) => {
     clearTimeout(timer);
     timer = setTimeout(search, 200);
+    // The index chunks of the words typed so far download during the pause before the search.
+    if (event.target === box && box.value.trim()) void loadPagefind().then((engine) => engine.preload(box.value.trim())).catch(() => undefined);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
