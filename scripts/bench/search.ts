@@ -113,22 +113,14 @@ export async function measureSearch(dist: string, query = 'flash attention', sec
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    let bytes = 0;
-    let requests = 0;
-    const bodies: Promise<unknown>[] = [];
-    page.on('response', (response) => {
-      if (!response.url().includes('/pagefind/')) return;
-      requests += 1;
-      bodies.push(response.body().then((body) => (bytes += body.length), () => undefined));
-    });
+    const fetched = countPagefind(page);
     await page.goto(`${url}search/`, { waitUntil: 'load' });
     await page.focus('#search-q');
     await page.waitForTimeout(1000);
     const first = await timedQuery(page, query);
     await page.waitForLoadState('networkidle');
-    await Promise.all(bodies);
-    const firstBytes = bytes;
-    const firstRequests = requests;
+    const firstBytes = await fetched.bytes();
+    const firstRequests = fetched.requests();
     const warm = await timedQuery(page, second);
     const fresh = await (await browser.newContext()).newPage();
     await fresh.goto(`${url}search/`, { waitUntil: 'load' });
