@@ -5,12 +5,13 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema, type PaperFrontmatter } from '../src/core/papers/schema.ts';
+import { recording, reply, startReplayServer, type ReplayServer } from './helpers/arxiv-replay.ts';
 import { runScript, type ScriptRun } from './helpers/cli.ts';
 import { seedFiles, SEEDS_DIR } from './helpers/seeds.ts';
 
@@ -156,3 +157,75 @@ describe("the group's seed .bib (content/listings/seed-papers.bib)", SLOW, () =>
 });
 
 // Lists of arXiv ids are looked up in arXiv: tests/import-ids.test.ts replays the recordings.
+
+/**
+ * "--dry-run/--json/--strict as today" for every format: each file below has valid records and
+ * at least one problem (an error, or warnings only), so all three options have something to do.
+ */
+describe('every format takes --dry-run, --json and --strict', SLOW, () => {
+  let server: ReplayServer;
+  beforeAll(async () => {
+    server = await startReplayServer();
+    const rec = recording('2026-id_list_0808.05394_1707.08567');
+    server.route(rec.pathAndQuery!, reply(rec));
+  });
+  afterAll(() => server.close());
+
+  /** name, file text, the diagnostic it must report (as printed), its exit code without --strict. */
+  const cases: Array<[string, string, () => string, RegExp, number]> = [
+    [
+      'Hugging Face Daily Papers JSON',
+      'daily.json',
+      () => {
+        const items = hf.slice(0, 3).map((item) => structuredClone(item)) as unknown as Array<Record<string, Record<string, unknown>>>;
+        delete items[1]!['paper']!['summary'];
+        return JSON.stringify(items, null, 2);
+      },
+      /daily\.json:\$\[1\]\.paper\.summary: error: /,
+      1,
+    ],
+    // Without listings the seed entries have no abstract: a warning each.
+    ['BibTeX', 'seed.bib', () => readFileSync(SEED_BIB, 'utf8'), /seed\.bib:5: warning: /, 0],
+    ['CSL-JSON', 'seed.json', () => new Cite(readFileSync(SEED_BIB, 'utf8')).format('data'), /seed\.json:\$\[0\]: warning: /, 0],
+    // 0808.05394 does not exist (the recording's totalResults is 1).
+    ['list of arXiv ids', 'ids.txt', () => '1707.08567\nhttps://huggingface.co/papers/0808.05394\n', /ids\.txt:2: error: /, 1],
+  ];
+
+  it.each(cases)('%s', async (format, name, text, problem, code) => {
+    const dir = temp();
+    const file = join(dir, name);
+    writeFileSync(file, text());
+    const env = { ...ENV, LECTERN_ARXIV_API: server.api, LECTERN_ARXIV_CACHE: join(dir, 'cache'), LECTERN_ARXIV_INTERVAL: '0.05' };
+    const importRun = async (content: string, options: string[]) => {
+      const r = await runScript('scripts/import.ts', ['--init', '--content', content, '--added', '2026-11-30', ...options, file], env);
+      return { ...r, report: options.includes('--json') ? JSON.parse(r.stdout) : null };
+    };
+    const paperFiles = (content: string) => (existsSync(join(content, 'papers')) ? readdirSync(join(content, 'papers')) : []);
+
+    const dry = await importRun(join(dir, 'dry'), ['--dry-run']);
+    expect(dry.code).toBe(code);
+    expect(dry.stdout).toContain(`(${format})`);
+    expect(`${dry.stdout}\n${dry.stderr}`).toMatch(problem);
+    expect(dry.stdout).toMatch(/would write \d+ files .* \(dry run\)/);
+    expect(existsSync(join(dir, 'dry'))).toBe(false);
+
+    const dryJson = await importRun(join(dir, 'dry'), ['--dry-run', '--json']);
+    expect(dryJson.code).toBe(code);
+    expect(dryJson.report).toMatchObject({ dryRun: true, written: [] });
+    expect(dryJson.report.added).toBeGreaterThan(0);
+    expect(dryJson.report.diagnostics.length).toBeGreaterThan(0);
+
+    const strict = await importRun(join(dir, 'strict'), ['--strict', '--json']);
+    expect(strict.code).toBe(1);
+    expect(strict.report).toMatchObject({ strict: true, written: [], diagnostics: dryJson.report.diagnostics });
+    expect(paperFiles(join(dir, 'strict'))).toEqual([]);
+
+    // The real run writes exactly what the dry run said it would, and reports the same.
+    const real = await importRun(join(dir, 'real'), ['--json']);
+    expect(real.code).toBe(code);
+    const { records, papers: count, added, updated, unchanged, skipped, changes, diagnostics } = dryJson.report;
+    expect(real.report).toMatchObject({ records, papers: count, added, updated, unchanged, skipped, changes, diagnostics, dryRun: false });
+    expect(real.report.written.map((path: string) => basename(path)).sort()).toEqual(paperFiles(join(dir, 'real')).sort());
+    expect(paperFiles(join(dir, 'real')).sort()).toEqual(dryJson.report.changes.map((c: { path: string }) => basename(c.path)).sort());
+  });
+});
