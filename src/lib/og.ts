@@ -23,9 +23,11 @@ export interface OgImageMeta {
 /** Site path of a card image: `og/papers/<slug>.png`. */
 export const ogImagePath = (kind: 'papers' | 'themes' | 'digests', name: string): string => `og/${kind}/${name}.png`;
 
+/** The alt text says what the card's image says: kicker, title, the detail line (a paper's authors and day), themes. */
 function meta(path: string, card: OgCard): OgImageMeta {
+  const sentence = (text: string): string => (text ? ` ${text}${/[.!?]$/.test(text) ? '' : '.'}` : '');
   const themes = card.themes.length ? ` Themes: ${card.themes.join(', ')}.` : '';
-  return { url: path, width: OG_WIDTH, height: OG_HEIGHT, alt: `${card.kicker}: ${card.title}.${themes}` };
+  return { url: path, width: OG_WIDTH, height: OG_HEIGHT, alt: `${card.kicker}: ${card.title}.${sentence(card.detail)}${themes}` };
 }
 
 /** A paper's card. */

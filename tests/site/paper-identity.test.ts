@@ -1,7 +1,8 @@
 /**
  * Issue 12 "What people see", on the site built from the fixture folder: author names, the links
  * row, linked abstract URLs, first authors and year in list rows, citations a real BibTeX parser
- * reads without warnings, the meta tags Zotero's connector reads, and search by author name.
+ * reads without warnings, the meta tags Zotero's connector reads, the Open Graph card's authors,
+ * and search by author name.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,19 @@ describe('paper page', () => {
     expect(link.text()).toBe('https://github.com/vllm-project/vllm');
     expect($('.abstract').text()).toContain('<script>alert(1)</script> is plain text here');
     expect($('.abstract script')).toHaveLength(0);
+  });
+});
+
+describe('Open Graph card', () => {
+  // The card's text is in its alt text (the PNG's drawing of that text: tests/share/og-layout.test.ts).
+  test('names the first authors, else what the listing said', () => {
+    const alt = (slug: string) => paperPage(slug)('meta[property="og:image:alt"]').attr('content');
+    expect(alt(FLASH)).toBe(
+      'Paper: FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness. Tri Dao, Daniel Y. Fu, Stefano Ermon et al. · Published 27 May 2022. Themes: Efficient attention.',
+    );
+    expect(alt(MAMBA)).toContain('. Albert Gu and Tri Dao · Published ');
+    expect(alt(PIXART)).toContain('. PixArt · Published ');
+    expect(paperPage(FLASH)('meta[name="twitter:image:alt"]').attr('content')).toBe(alt(FLASH));
   });
 });
 
