@@ -201,7 +201,7 @@ describe('looking papers up by title', SLOW, () => {
       primary_category: 'cond-mat.str-el',
       submitted: '2006-03-02',
     });
-    // The first of ten candidates, matched by title; the listing counted 4 authors and so does arXiv.
+    // The first of ten candidates, matched by title; the listing counted 4 authors, arXiv names 3.
     expect(data(content, 'testing-dl')).toMatchObject({
       arxiv: '2202.12139',
       authors: { count: 4, names: ['Mohit Kumar Ahuja', 'Arnaud Gotlieb', 'Helge Spieker'] },
@@ -290,6 +290,8 @@ describe('network behaviour', SLOW, () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(400);
     expect(server.connections()).toBe(1);
     expect(new Set(server.requests.map((r) => r.connection))).toEqual(new Set([1]));
+    // The progress line (one line per step when stderr is not a terminal) says where it is.
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('enrich: '))).toEqual(titles.map((t, i) => `enrich: title ${i + 1}/3: ${t.slice(0, 60)}`));
 
     // Reset the papers; the cache alone answers.
     const fresh = contentWith(Object.fromEntries(titles.map((t, i) => [`p${i}`, paperText(`p${i}`, t)])));
