@@ -142,6 +142,25 @@ describe("the group's seed .bib (content/listings/seed-papers.bib)", SLOW, () =>
     expect(all.filter((p) => p.abstract.length > 1000 && p.authors.names.length > 0)).toHaveLength(189);
   });
 
+  it("Google Scholar's BibTeX (arXiv id only in `journal`) fills the seed papers it names, under their listing titles", async () => {
+    const content = temp();
+    expect((await run(['--content', content, '--added', '2026-11-24', ...seeds])).code).toBe(0);
+    const scholar = join(ROOT, 'tests/fixtures/bibtex/google-scholar.bib');
+    const r = await runJson(['--content', content, '--added', '2026-11-24', scholar]);
+    expect(r.code).toBe(0);
+    expect(r.report).toMatchObject({ records: 2, papers: 2, added: 0, updated: 2, diagnostics: [] });
+    const all = papers(content);
+    expect(all.find((p) => p.arxiv === '2312.00752')).toMatchObject({
+      title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+      authors: { names: ['Albert Gu', 'Tri Dao'] },
+    });
+    // Google Scholar lower-cases the title; the listing's title stays the paper's.
+    expect(all.find((p) => p.arxiv === '2307.08691')).toMatchObject({
+      title: 'FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning',
+      authors: { names: ['Tri Dao'] },
+    });
+  });
+
   it('a CSL-JSON export of the same entries gives the same identities', async () => {
     const dir = temp();
     const csl = join(dir, 'seed-papers.json');

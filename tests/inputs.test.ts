@@ -130,6 +130,27 @@ describe('BibTeX (the seed .bib)', () => {
     ]);
   });
 
+  it("takes the arXiv id from Google Scholar's `journal = {arXiv preprint arXiv:…}` (real entries, tests/fixtures/bibtex/)", () => {
+    const result = parseBibtex(readFileSync(join(ROOT, 'tests/fixtures/bibtex/google-scholar.bib'), 'utf8'), 'scholar.bib');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.records.map((r) => [r.line, r.arxiv, r.names, r.year])).toEqual([
+      [1, '2312.00752', ['Albert Gu', 'Tri Dao'], 2023],
+      [8, '2307.08691', ['Tri Dao'], 2023],
+    ]);
+  });
+
+  it.each([
+    ['journal = {arXiv:1912.06971 [cs]}', '1912.06971'],
+    ['note = {arXiv: 1906.02243}', '1906.02243'],
+    ['journal = {ArXiv preprint arXiv:cond-mat/0603029v1}', 'cond-mat/0603029'],
+    // Mentions of an id among other words may be another paper's.
+    ['note = {Extends arXiv:2205.14135 to GPUs}', null],
+    ['journal = {arXiv preprint}', null],
+  ])('a journal or note naming only the preprint gives its id: %s', (field, id) => {
+    const { records } = parseBibtex(`@article{k,\n  title = {A paper},\n  ${field},\n  year = {2019}\n}\n`, 'x.bib');
+    expect(records[0]!.arxiv).toBe(id);
+  });
+
   it('reports a broken entry at its line and keeps the others', () => {
     const entries = BIB_TEXT.split('\n\n@');
     const broken = [entries[0], 'misc{broken title = {No comma}}', 'misc{unclosed, title = {Open', ...entries.slice(1, 4)].join('\n\n@');

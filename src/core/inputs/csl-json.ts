@@ -49,6 +49,16 @@ function arxivIdOf(text: string): string | null {
   return parseArxivReference(text)?.id ?? null;
 }
 
+/**
+ * The id of a field that names only the preprint: Google Scholar's `journal = {arXiv preprint
+ * arXiv:2312.00752}`, older Zotero exports' `journal = {arXiv:2210.14896 [cs]}` or `note =
+ * {arXiv: 1906.02243}`. A field that mentions an id among other words (maybe another paper's) gives none.
+ */
+function arxivIdNamedBy(field: string): string | null {
+  const m = /^(?:arXiv\s+preprint\s+)?(arXiv:\s*\S+?)(?:\s*\[[^\]]*\])?$/i.exec(field.trim());
+  return m ? arxivIdOf(m[1]!) : null;
+}
+
 /** A DOI written bare or as a resolver URL; null when it is not one. */
 function doiOf(value: unknown): string | null {
   const doi = text(value).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
@@ -63,7 +73,8 @@ function codeInNote(note: string): string | null {
 
 /**
  * The import record of a CSL item, or an error message when it cannot be one (no title).
- * The arXiv id comes from the eprint, else the URL, the arXiv DOI or a `number` like `arXiv:2307.08691`.
+ * The arXiv id comes from the eprint, else the URL, the arXiv DOI, a `number` like `arXiv:2307.08691`,
+ * or a journal or note that names only the preprint (`arXiv preprint arXiv:2307.08691`).
  */
 export function recordFromCsl(
   item: Record<string, unknown>,
@@ -78,7 +89,9 @@ export function recordFromCsl(
     (extras.eprint && eprintIsArxiv ? arxivIdOf(extras.eprint) : null) ??
     arxivIdOf(text(item['URL'])) ??
     arxivIdOf(/^10\.48550\/arxiv\.(.+)$/i.exec(doi ?? '')?.[1] ?? '') ??
-    arxivIdOf(text(item['number']));
+    arxivIdOf(text(item['number'])) ??
+    arxivIdNamedBy(text(item['container-title'])) ??
+    arxivIdNamedBy(text(item['note']));
   const names = Array.isArray(item['author']) ? item['author'].map(cslName).filter(Boolean) : [];
   return {
     ...where,
