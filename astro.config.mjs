@@ -40,6 +40,9 @@ export default defineConfig({
   outDir: buildOutDir,
   // Benchmarks and tests building other content folders keep their own content-layer cache.
   cacheDir: astroCacheDir,
+  // `npm run build` hands Astro a fresh output folder, holding only the previous build's keyed
+  // pages (src/io/previous-pages.ts): emptying it would throw away the pages it means to keep.
+  vite: { build: { emptyOutDir: false } },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified explicitly.
     processor: unified({

@@ -16,9 +16,12 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lecternConfig } from '../src/config.ts';
 import { citationReportFile, type CitationReport } from '../src/integrations/citation-files.ts';
-import { INCREMENTAL_MANIFEST, PAGES_REPORT, type PagesReport } from '../src/integrations/build-report.ts';
+import { PAGES_REPORT, type PagesReport } from '../src/integrations/build-report.ts';
+import { INCREMENTAL_MANIFEST } from '../src/core/build/reuse.ts';
+import { carryPages, forgetFinishedSite, recordFinishedSite, removeStaleCarriedPages, type CarriedPages } from '../src/io/previous-pages.ts';
 import type { OgBuildReport } from '../src/integrations/og-images.ts';
 import { formatBuildSummary } from '../src/core/build/summary.ts';
+import { plural } from '../src/core/text.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const USAGE = `Usage: npm run build [-- --force]
@@ -46,19 +49,23 @@ function readJson<T>(file: string): T | null {
 }
 
 /**
- * Moves the previous build out of Astro's way and deletes it while Astro builds. Astro empties
- * its output folder first, synchronously: 51,000 files at 10,000 papers, minutes on a loaded
- * machine, before any page renders (the bench's "types + build info" phase). Renaming is
- * instant; the deletion then overlaps the build. Returns the deletion to wait for.
+ * Moves the previous build out of Astro's way and deletes it while Astro builds. Deleting
+ * 51,000 files at 10,000 papers takes minutes on a loaded machine (Astro used to empty its
+ * output folder synchronously before any page rendered); renaming is instant and the deletion
+ * then overlaps the build. `keep` runs between the two, while the previous build is still
+ * readable at the path it is given (null when there was none). Returns the deletion to wait for.
  */
-function clearPreviousBuild(dir: string): Promise<void> {
+function clearPreviousBuild(dir: string, keep: (previous: string | null) => void): Promise<void> {
   const prefix = `${basename(dir)}.previous-`;
   // Also what a killed build left behind.
   const old = existsSync(dirname(dir)) ? readdirSync(dirname(dir)).filter((name) => name.startsWith(prefix)).map((name) => join(dirname(dir), name)) : [];
+  let previous: string | null = null;
   if (existsSync(dir)) {
-    old.push(`${dir}.previous-${process.pid}`);
-    renameSync(dir, old.at(-1)!);
+    previous = `${dir}.previous-${process.pid}`;
+    renameSync(dir, previous);
+    old.push(previous);
   }
+  keep(previous);
   return Promise.all(old.map((path) => rm(path, { recursive: true, force: true }))).then(() => undefined);
 }
 
@@ -98,10 +105,26 @@ async function main(argv: string[]): Promise<number> {
     rmSync(searchCache, { recursive: true, force: true });
   }
 
-  const deleting = clearPreviousBuild(config.buildOutDir);
+  // Keyed pages of the last finished build are linked into the new output folder, where Astro
+  // keeps those whose key is unchanged instead of copying them from its cache (src/io/previous-pages.ts).
+  let carried: CarriedPages = new Map();
+  let carryMs = 0;
+  const deleting = clearPreviousBuild(config.buildOutDir, (previous) => {
+    // With the site outside the project, Astro builds elsewhere and the previous site stays at outDir until the end.
+    const previousSite = config.buildOutDir === config.outDir ? previous : config.outDir;
+    const linking = performance.now();
+    if (!args.force && previousSite) carried = carryPages(previousSite, config.buildOutDir, config.astroCacheDir);
+    carryMs = performance.now() - linking;
+  });
+  // From here until the build finishes, the output folder is no finished site to carry pages from.
+  forgetFinishedSite(config.astroCacheDir);
   const code = await astroBuild(args.force);
   await deleting;
   if (code !== 0) return 1;
+  const stale = removeStaleCarriedPages(config.outDir, carried, config.astroCacheDir);
+  if (carried.size > 0) {
+    process.stdout.write(`[lectern:previous-pages] ${plural(carried.size, 'page')} linked from the previous build in ${Math.round(carryMs)} ms, ${stale} of them no longer built and deleted\n`);
+  }
   let search;
   try {
     search = await indexSite(config.outDir, (line) => process.stdout.write(`${line}\n`), searchCache);
@@ -116,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
     search: { pages: search.pages, reused: search.reused },
     ms: performance.now() - started,
   });
+  recordFinishedSite(config.outDir, config.astroCacheDir);
   process.stdout.write(`${summary}\n`);
   return 0;
 }

@@ -8,11 +8,9 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { countReuse, parseManifest, type IncrementalManifest } from '../core/build/reuse.ts';
+import { countReuse, INCREMENTAL_MANIFEST, parseManifest, type IncrementalManifest } from '../core/build/reuse.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 
-/** Astro's manifest, in its cacheDir (astro/dist/core/build/incremental.js). */
-export const INCREMENTAL_MANIFEST = 'incremental-build.json';
 export const PAGES_REPORT = 'lectern-pages.json';
 
 export interface PagesReport {

@@ -56,7 +56,7 @@ describe('cacheKeyOf', () => {
 describe('countReuse', () => {
   const manifest = (paths: Record<string, string>, dependencyHash = 'dep', contentHashes?: Record<string, string>): IncrementalManifest => ({
     version: 1,
-    routes: { 'src/pages/papers/[slug].astro': { dependencyHash, paths: Object.fromEntries(Object.entries(paths).map(([p, cacheKey]) => [p, { cacheKey, ...(contentHashes ? { contentHashes } : {}) }])) } },
+    routes: { 'src/pages/papers/[slug].astro': { dependencyHash, paths: Object.fromEntries(Object.entries(paths).map(([p, cacheKey]) => [p, { cacheKey, outputFile: `${p.slice(1)}index.html`, ...(contentHashes ? { contentHashes } : {}) }])) } },
   });
 
   it('counts a path as reused when its key, its route code and its content are what they were', () => {

@@ -4,6 +4,13 @@
  * page is the previous build's file byte for byte, and a clean build of the edited content
  * writes the same site byte for byte.
  *
+ * Then one paper is deleted and the clean build's folder built again: its previous pages are
+ * linked into the new output folder (src/io/previous-pages.ts), so the deleted paper's page must
+ * be removed from it; the result must equal a `--force` build over the first folder, which held
+ * the deleted paper too. The first folder lies outside the project (Astro builds in a staging
+ * folder, the previous site stays in place), the clean one inside it (the previous site is
+ * renamed aside): both ways of carrying pages over are built.
+ *
  * Content: the first 30 papers of the repo's seed content/papers (with its themes.yaml and
  * digest intros), copied to a temp folder.
  */
@@ -16,12 +23,16 @@ import { filesIn, REPO_ROOT, runSiteBuild } from '../helpers/site-build.ts';
 
 const PAPERS = 30;
 const tmp = mkdtempSync(join(tmpdir(), 'lectern-incremental-'));
+// Inside the project: the output folder Astro writes to directly, like the default dist/.
+mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
+const inProject = mkdtempSync(join(REPO_ROOT, '.cache', 'lectern-incremental-'));
 const content = join(tmp, 'content');
+const outDirs = { first: join(tmp, 'first'), clean: join(inProject, 'clean') };
 
 /** Environment of a build writing to `out` with the caches in `caches`. */
-const buildEnv = (out: string, caches: string) => ({
+const buildEnv = (out: keyof typeof outDirs, caches: string) => ({
   LECTERN_CONTENT: content,
-  LECTERN_OUT_DIR: join(tmp, out),
+  LECTERN_OUT_DIR: outDirs[out],
   LECTERN_CACHE_DIR: join(tmp, caches, 'astro'),
   LECTERN_OG_CACHE: join(tmp, caches, 'og'),
   LECTERN_CITATION_CACHE: join(tmp, caches, 'citations.json'),
@@ -40,9 +51,12 @@ function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 const summary = (log: string) => parseBuildSummary(log)!;
 
 let edited: { slug: string; title: string };
+let deleted: string;
 let first: Map<string, Buffer>;
 let incremental: Map<string, Buffer>;
 let clean: Map<string, Buffer>;
+let afterDeletion: Map<string, Buffer>;
+let forced: Map<string, Buffer>;
 let logs: string[];
 
 beforeAll(async () => {
@@ -64,16 +78,30 @@ beforeAll(async () => {
   edited = { slug: file.replace(/\.mdx$/, ''), title: `${old}!` };
 
   logs = [await runSiteBuild(buildEnv('first', 'caches'))];
-  first = snapshot(join(tmp, 'first'));
+  first = snapshot(outDirs.first);
   writeFileSync(path, text.replace(`title: "${old}"`, `title: "${edited.title}"`));
   // The same output folder and caches: the weekly routine's rebuild.
   logs.push(await runSiteBuild(buildEnv('first', 'caches')));
-  incremental = snapshot(join(tmp, 'first'));
+  incremental = snapshot(outDirs.first);
   logs.push(await runSiteBuild(buildEnv('clean', 'clean-caches')));
-  clean = snapshot(join(tmp, 'clean'));
-}, 900_000);
+  clean = snapshot(outDirs.clean);
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const gone = files.filter((f) => f !== file).at(-1)!;
+  deleted = gone.replace(/\.mdx$/, '');
+  rmSync(join(content, 'papers', gone));
+  logs.push(await runSiteBuild(buildEnv('clean', 'clean-caches')));
+  afterDeletion = snapshot(outDirs.clean);
+  logs.push(await runSiteBuild(buildEnv('first', 'caches'), ['--force']));
+  forced = snapshot(outDirs.first);
+}, 1_500_000);
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(inProject, { recursive: true, force: true });
+});
+
+/** The line scripts/build.ts prints when it linked pages of the previous build into the new folder. */
+const carriedLine = (log: string) => /\[lectern:previous-pages\] ([\d,]+) pages? linked from the previous build in \d+ ms, (\d+) of them no longer built and deleted/.exec(log);
 
 describe('a rebuild after one title changed', () => {
   test('renders again exactly the pages that show the title; every other page is the previous file byte for byte', () => {
@@ -113,5 +141,25 @@ describe('a rebuild after one title changed', () => {
       return `${file}: incremental "${a.slice(Math.max(0, i - 80), i + 120)}" / clean "${b.slice(Math.max(0, i - 80), i + 120)}"`;
     };
     expect(different, different.map(firstDifference).join('\n')).toEqual([]);
+  });
+});
+
+describe('a rebuild after a paper was deleted, over the previous site', () => {
+  test("the previous pages are linked into the new folder, and the deleted paper's page, card and citation files are gone", () => {
+    const [, linked, removed] = carriedLine(logs[3]!)!;
+    expect(Number(linked!.replace(/,/g, ''))).toBeGreaterThanOrEqual(summary(logs[3]!).pages!.reused);
+    expect(Number(removed)).toBeGreaterThanOrEqual(1);
+    expect(clean.has(`papers/${deleted}/index.html`)).toBe(true);
+    for (const file of [`papers/${deleted}/index.html`, `papers/${deleted}.bib`, `papers/${deleted}.json`, `og/papers/${deleted}.png`]) {
+      expect(afterDeletion.has(file), file).toBe(false);
+    }
+    // The title edit's rebuild carried pages too (the site outside the project).
+    expect(carriedLine(logs[1]!)).not.toBeNull();
+  });
+
+  test('writes the same site, byte for byte, as a --force build over a folder that still held the paper', () => {
+    expect(carriedLine(logs[4]!)).toBeNull();
+    expect(summary(logs[4]!).pages!.reused).toBe(0);
+    expect(differing(afterDeletion, forced)).toEqual([]);
   });
 });

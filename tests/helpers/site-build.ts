@@ -120,18 +120,20 @@ function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, ...env, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
-/** Runs `npm run build` (astro build, then the search index) as npm would, without npm. */
-function runBuild(env: Record<string, string>): Promise<string> {
+/** Runs `npm run build [-- args]` (astro build, then the search index) as npm would, without npm. */
+function runBuild(env: Record<string, string>, args: readonly string[] = []): Promise<string> {
   return new Promise((done, fail) => {
     const build = packageScript(REPO_ROOT, 'build', buildEnv(env));
-    const child = spawn(build.command, build.args, { cwd: REPO_ROOT, env: build.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // sh -c 'script "$@"' sh args...: npm's `-- args`, each passed to the script as it is.
+    const [flag, script] = build.args as [string, string];
+    const child = spawn(build.command, [flag, `${script} "$@"`, 'sh', ...args], { cwd: REPO_ROOT, env: build.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.on('error', fail);
     child.on('close', (code) => {
       if (code === 0) done(log);
-      else fail(new Error(`npm run build failed (exit ${code}) with ${JSON.stringify(env)}:\n${log.slice(-6000)}`));
+      else fail(new Error(`npm run build ${args.join(' ')} failed (exit ${code}) with ${JSON.stringify(env)}:\n${log.slice(-6000)}`));
     });
   });
 }
@@ -140,8 +142,8 @@ function runBuild(env: Record<string, string>): Promise<string> {
  * One `npm run build` with exactly this environment, never answered from the cache (tests of the
  * build's own caching: tests/build/incremental-site.test.ts); serialised with the cached builds.
  */
-export function runSiteBuild(env: Record<string, string>): Promise<string> {
-  return withLock('build', () => runBuild(env));
+export function runSiteBuild(env: Record<string, string>, args: readonly string[] = []): Promise<string> {
+  return withLock('build', () => runBuild(env, args));
 }
 
 /**

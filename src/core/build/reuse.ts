@@ -9,10 +9,13 @@
 /** The part of Astro's manifest (version 1) the count reads. */
 export interface IncrementalManifest {
   version: number;
-  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; contentHashes?: Record<string, string> }> }>;
+  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; outputFile: string; contentHashes?: Record<string, string> }> }>;
 }
 
 export const MANIFEST_VERSION = 1;
+
+/** Astro's manifest file, in its cacheDir (astro/dist/core/build/incremental.js). */
+export const INCREMENTAL_MANIFEST = 'incremental-build.json';
 
 export interface ReuseCount {
   /** Paths with a cache key in this build. */
@@ -52,4 +55,13 @@ export function countReuse(previous: IncrementalManifest | null, next: Increment
     }
   }
   return { keyed, reused };
+}
+
+/**
+ * The files of every keyed path, relative to the output folder. Astro records each as the
+ * relative part of a file URL (`outFile.href`), so non-ASCII and reserved characters arrive
+ * percent-encoded; a file name never holds a "/", so decoding the whole string is exact.
+ */
+export function keyedOutputFiles(manifest: IncrementalManifest): string[] {
+  return Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decodeURIComponent(path.outputFile)));
 }
