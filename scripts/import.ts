@@ -160,7 +160,9 @@ function importInto(
   }
 
   if (options.json) {
-    console.log(JSON.stringify({ ...report, dryRun, strict: options.strict, written, taxonomy: taxonomy.ok ? taxonomy.description : null }, null, 2));
+    // Each file's detected format, as the progress lines say it without --json.
+    const inputs = listings.map((input) => ({ file: input.file, format: input.format, formatName: FORMAT_NAMES[input.format], records: input.records.length }));
+    console.log(JSON.stringify({ inputs, ...report, dryRun, strict: options.strict, written, taxonomy: taxonomy.ok ? taxonomy.description : null }, null, 2));
   } else {
     for (const d of report.diagnostics) (d.severity === 'error' ? console.error : console.log)(formatDiagnostic(d));
     for (const change of report.changes) {

@@ -231,6 +231,8 @@ describe('every format takes --dry-run, --json and --strict', SLOW, () => {
     const dryJson = await importRun(join(dir, 'dry'), ['--dry-run', '--json']);
     expect(dryJson.code).toBe(code);
     expect(dryJson.report).toMatchObject({ dryRun: true, written: [] });
+    // The JSON report says which format it detected, as the progress line does.
+    expect(dryJson.report.inputs).toEqual([{ file, format: expect.any(String), formatName: format, records: dryJson.report.records }]);
     expect(dryJson.report.added).toBeGreaterThan(0);
     expect(dryJson.report.diagnostics.length).toBeGreaterThan(0);
 
