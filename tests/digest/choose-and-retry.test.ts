@@ -16,6 +16,7 @@ describe('the week --week means', () => {
 
   it('latest by default, previous, or an ISO week as people type it', () => {
     expect(parseWeekChoice(undefined)).toBe('latest');
+    expect(parseWeekChoice('latest')).toBe('latest');
     expect(parseWeekChoice('previous')).toBe('previous');
     expect(parseWeekChoice('2026w46')).toEqual({ year: 2026, week: 46 });
     expect(parseWeekChoice('2027-W53')).toBeNull();

@@ -93,6 +93,12 @@ describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(Math.floor(8052 * 0.4));
+    // "Other" is compact: one line per paper (title and first author).
+    const otherRows = await page.$$eval('.digest-other .paper-list > li', (rows) =>
+      rows.map((row) => row.getBoundingClientRect().height / parseFloat(getComputedStyle(row).lineHeight)),
+    );
+    expect(otherRows.length).toBeGreaterThan(0);
+    for (const lines of otherRows) expect(lines).toBeLessThan(1.5);
     // And it still fits a phone: nothing wider than 390 px.
     await page.setViewportSize({ width: 390, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

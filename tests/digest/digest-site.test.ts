@@ -27,6 +27,7 @@ interface Frontmatter {
   added: string;
   themes: string[];
   featured?: boolean;
+  authors: { names?: string[] };
 }
 
 /** Theme slugs in the order of content/themes.yaml. */
@@ -122,6 +123,22 @@ describe('digest pages', () => {
         expect(chips.sort(), paper.slug).toEqual(expected === 'other' ? [] : chipThemes.map((t) => `${site.base}themes/${t}/`).sort());
       }
     }
+  });
+
+  test('"Other" is compact: each row the title and the first author, no summary, no chips', () => {
+    let rows = 0;
+    for (const week of weeksWithAdditions) {
+      const $ = html(`digests/${week}/index.html`);
+      $('.digest section:has(h2#other) .paper-list > li').each((_, li) => {
+        rows += 1;
+        const slug = $(li).find('a.paper-title').attr('href')!.replace(`${site.base}papers/`, '').replace(/\/$/, '');
+        const names = papers.find((p) => p.slug === slug)!.authors.names ?? [];
+        if (names[0]) expect($(li).find('.meta').text().replace(/\s+/g, ' '), slug).toBe(`· ${names[0].replace(/\s+/g, ' ')}${names.length > 1 ? ' et al.' : ''}`);
+        expect($(li).find('.summary, .chip').length, slug).toBe(0);
+        expect($(li).text().replace(/\s+/g, ' ').length, slug).toBeLessThan(260);
+      });
+    }
+    expect(rows).toBeGreaterThan(0);
   });
 
   test('contents, home and the digest list link each section with its count', () => {

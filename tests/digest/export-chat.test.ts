@@ -3,8 +3,11 @@
  * --post to a webhook (split under each service's limit, 429 retried after Retry-After) and the
  * e-mail .eml, on the seeded content. Webhooks are a local HTTP server on 127.0.0.1 that records
  * what it receives. No recording of a real Slack or Discord webhook exchange exists in
- * ../shared/fixtures; the server answers as their documentation says: Slack 200 "ok", Discord
- * 204, and 429 with a Retry-After header (Discord adds `retry_after` in a JSON body).
+ * ../shared/fixtures; the server answers only as their documentation says: Slack 200 with the
+ * body "ok" (Slack's Python SDK docs, incoming webhooks), Discord 204 (Execute Webhook without
+ * ?wait), and 429 with a Retry-After header; Discord's documented rate-limit body
+ * (`message`, `retry_after`, `global`) is sent only by the Discord stand-in. Slack documents no
+ * body for a webhook's 429, so the Slack stand-in sends none.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -96,21 +99,28 @@ interface Recorded {
   at: number;
 }
 
-/** A webhook stand-in on 127.0.0.1: answers the first request 429 (Retry-After: 1), then success. */
-function webhookServer(success: number): Promise<{ server: Server; url: string; requests: Recorded[] }> {
+/** A webhook stand-in on 127.0.0.1: answers the first request 429 (Retry-After), then success. */
+function webhookServer(service: 'slack' | 'discord'): Promise<{ server: Server; url: string; requests: Recorded[] }> {
   const requests: Recorded[] = [];
   const server = createServer((req: IncomingMessage, res) => {
     let data = '';
     req.on('data', (chunk) => (data += chunk));
     req.on('end', () => {
       requests.push({ path: req.url ?? '', body: JSON.parse(data) as Record<string, unknown>, at: Date.now() });
-      if (requests.length === 1) {
+      if (requests.length === 1 && service === 'discord') {
         res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
         res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: 1, global: false }));
-        return;
+      } else if (requests.length === 1) {
+        // 2 s, not the 1 s lectern waits when a 429 says nothing: the test sees the header obeyed.
+        res.writeHead(429, { 'retry-after': '2' });
+        res.end();
+      } else if (service === 'discord') {
+        res.writeHead(204);
+        res.end();
+      } else {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
       }
-      res.writeHead(success, success === 204 ? {} : { 'content-type': 'text/plain' });
-      res.end(success === 204 ? undefined : 'ok');
     });
   });
   return new Promise((resolve) =>
@@ -130,16 +140,17 @@ describe('npm run digest -- export', () => {
   const digest = (...args: string[]) => runScript('scripts/digest.ts', ['export', '--content', CONTENT, ...args]);
 
   it('defaults to the latest week with papers; "previous" is the one before; an unknown week lists the weeks', async () => {
-    const [latest, previous, missing] = await Promise.all([digest(), digest('--week', 'previous'), digest('--week', '2026-W10')]);
+    const [latest, named, previous, missing] = await Promise.all([digest(), digest('--week', 'latest'), digest('--week', 'previous'), digest('--week', '2026-W10')]);
     expect(latest.code, latest.stderr).toBe(0);
     expect(latest.stdout).toMatch(/^# \[Serving long contexts/);
+    expect(named.stdout).toBe(latest.stdout);
     expect(previous.stdout).toContain('2026-W47');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/2026-W10 has no papers and no intro\..*Weeks with papers: 2026-W48, 2026-W47, 2026-W46, 2026-W45/s);
   }, 120_000);
 
   it('--post sends every part to a Discord webhook in order, waiting out a 429 as Retry-After says', async () => {
-    const hook = await webhookServer(204);
+    const hook = await webhookServer('discord');
     try {
       const run = await digest('--format', 'discord', '--post', hook.url);
       expect(run.code, run.stderr).toBe(0);
@@ -159,14 +170,36 @@ describe('npm run digest -- export', () => {
   }, 120_000);
 
   it('--post --compact sends one Block Kit message to a Slack webhook', async () => {
-    const hook = await webhookServer(200);
+    const hook = await webhookServer('slack');
     try {
       const run = await digest('--format', 'slack', '--compact', '--post', hook.url);
       expect(run.code, run.stderr).toBe(0);
       expect(hook.requests.length).toBe(2); // 429, then the one message
+      expect(run.stderr).toMatch(/Rate limited \(429\): waiting 2 s/);
+      expect(hook.requests[1]!.at - hook.requests[0]!.at).toBeGreaterThanOrEqual(1950);
+      expect(hook.requests[1]!.body).toEqual(hook.requests[0]!.body);
       const body = hook.requests[1]!.body as { text: string; blocks: { type: string; text: { type: string; text: string } }[] };
       expect(body.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: body.text } }]);
       expect(body.text).toMatch(/<https:\/\/lectern\.example\.org\/digests\/2026-w48\/\|/);
+    } finally {
+      hook.server.close();
+    }
+  }, 120_000);
+
+  it('--post without --compact sends the whole digest to a Slack webhook in Block Kit sections of at most 3,000 characters', async () => {
+    const hook = await webhookServer('slack');
+    try {
+      const run = await digest('--format', 'slack', '--post', hook.url);
+      expect(run.code, run.stderr).toBe(0);
+      const accepted = hook.requests.slice(1);
+      expect(accepted.length).toBe(webhookPayloads(seededW48(), 'slack').length);
+      expect(accepted.length).toBeGreaterThan(1);
+      for (const { body } of accepted) {
+        const { text, blocks } = body as { text: string; blocks: { text: { text: string } }[] };
+        expect(blocks).toHaveLength(1);
+        expect(blocks[0]!.text.text).toBe(text);
+        expect(text.length).toBeLessThanOrEqual(3000);
+      }
     } finally {
       hook.server.close();
     }

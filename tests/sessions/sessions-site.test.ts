@@ -4,13 +4,15 @@
  * week's digest listing the session, the home page, a calendar feed a real iCalendar parser
  * reads, and an unknown paper slug failing the build naming the file and line.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ical from 'node-ical';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, REPO_ROOT, type SiteBuild } from '../helpers/site-build.ts';
 import { findBrokenLinks, readPage } from '../helpers/site-check.ts';
+import { isoWeekOf, weekSlug } from '../../src/core/digest/week.ts';
 
 const FIXTURE = join(REPO_ROOT, 'tests/fixtures/site-content');
 const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
@@ -82,4 +84,48 @@ describe('a session naming a paper that does not exist', () => {
     );
     expect(failure).toMatch(/sessions\/2026-11-19\.mdx:9: error: session lists the unknown paper "no-such-paper"/);
   }, 600_000);
+});
+
+describe('the example sessions shipped in content/sessions', () => {
+  const dir = join(REPO_ROOT, 'content/sessions');
+  // Read straight from the files (YAML), not through the site's reader.
+  const shipped = readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => {
+      const data = load(readFileSync(join(dir, name), 'utf8').split('---\n')[1]!) as { date: string | Date; presenters: string[]; papers: string[] };
+      const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
+      return { name, date, papers: data.papers };
+    });
+  let seeded: SiteBuild;
+  beforeAll(async () => {
+    seeded = await buildSite();
+  }, 600_000);
+
+  it('are two sessions in weeks the seeds have papers and a digest for', () => {
+    expect(shipped).toHaveLength(2);
+    for (const session of shipped) {
+      expect(session.name).toBe(`${session.date}.mdx`);
+      const week = weekSlug(isoWeekOf(session.date));
+      const digest = readPage(seeded.outDir, `digests/${week}/index.html`);
+      expect(digest('.digest a.paper-title').length, week).toBeGreaterThan(0);
+      expect(digest(`.week-session a[href="/sessions/${session.date}/"]`).length, week).toBe(1);
+    }
+  });
+
+  it('show on /sessions/, on a page each, on their papers\' pages, on home and in the calendar', () => {
+    const list = readPage(seeded.outDir, 'sessions/index.html');
+    const events = Object.values(ical.sync.parseICS(readFileSync(join(seeded.outDir, 'sessions/calendar.ics'), 'utf8'))).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+    expect(events.map((event) => event.uid).sort()).toEqual(shipped.map((s) => `session-${s.date}@lectern.example.org`).sort());
+    for (const session of shipped) {
+      expect(list(`.session-list a.paper-title[href="/sessions/${session.date}/"]`).length, session.date).toBe(1);
+      const page = readPage(seeded.outDir, `sessions/${session.date}/index.html`);
+      for (const slug of session.papers) {
+        expect(page(`a[href="/papers/${slug}/"]`).length, `${session.date} ${slug}`).toBeGreaterThan(0);
+        const paper = readPage(seeded.outDir, `papers/${slug}/index.html`);
+        expect(paper(`.discussed a[href="/sessions/${session.date}/"]`).text(), slug).toMatch(/^Discussed on \d{1,2} \w{3} 2026/);
+      }
+    }
+    const home = readPage(seeded.outDir, 'index.html');
+    expect(shipped.map((s) => `/sessions/${s.date}/`)).toContain(home('.next-session a.paper-title').attr('href'));
+  });
 });
