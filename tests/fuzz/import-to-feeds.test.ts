@@ -11,8 +11,8 @@
  *   nothing;
  * - the rendered title and abstract hold only the markup lectern makes (KaTeX, links to http(s)),
  *   never an element or attribute from the input;
- * - every RSS item, read as a reader without a sanitiser reads it, and every JSON Feed item carry
- *   no live markup;
+ * - every RSS item, read as a reader without a sanitiser reads it (decoded once, and by
+ *   @rowanmanning/feed-parser, which decodes twice), and every JSON Feed item carry no live markup;
  * - the .bib parses with a real BibTeX parser without errors, one entry per paper, none with an
  *   empty title; the CSL-JSON parses.
  *
@@ -22,6 +22,7 @@
  */
 import { getRssString } from '@astrojs/rss';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citationKeys, citationOf, formatBibtex, formatCslJson } from '../../src/core/cite/index.ts';
@@ -79,8 +80,13 @@ async function checkCase(text: string, wholeFeed: boolean): Promise<void> {
   if (wholeFeed) {
     const xml = await getRssString({ title: 'Papers', description: 'All papers', site: absoluteUrl(location), items, ...rssChannelExtras(absoluteUrl(location, feedPaths.papers())) });
     for (const item of checkRss(xml, 'rss.xml').items) {
+      expect(liveMarkupParsed(item.title), 'rss title as a reader reads it').toEqual([]);
       expect(liveMarkupParsed(item.description ?? ''), 'rss description as a reader reads it').toEqual([]);
       expect(liveMarkupParsed(item.content ?? ''), 'rss content:encoded as a reader reads it').toEqual([]);
+    }
+    // A real feed library without a sanitiser, which decodes entities a second time.
+    for (const item of parseFeed(xml).items) {
+      for (const html of [item.title, item.description, item.content]) expect(liveMarkupParsed(html ?? ''), `@rowanmanning/feed-parser: ${html}`).toEqual([]);
     }
   }
   const json = paperJsonFeed({ title: 'Papers', description: 'All', papers: feedPapers, themes, location });

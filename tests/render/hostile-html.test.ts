@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { buildDigests } from '../../src/core/digest/digest.ts';
-import { digestToHtml } from '../../src/core/digest/export.ts';
+import { digestToHast, digestToHtml } from '../../src/core/digest/export.ts';
 import { digestRssItems, paperJsonFeed, paperRssItems } from '../../src/core/feed/index.ts';
 import { renderCleanText } from '../../src/core/render/math.ts';
 
@@ -80,8 +80,9 @@ describe('HTML from hostile text holds only what lectern writes (property)', () 
         outputs['digest export'] = await digestToHtml({ digest: digest!, location });
         outputs['digest export, math as text'] = await digestToHtml({ digest: digest!, location }, 'text');
         const [paperItem] = paperRssItems([paper], themes, location);
-        const [digestItem] = digestRssItems([{ digest: digest!, html: outputs['digest export']! }], location);
+        const [digestItem] = digestRssItems([{ digest: digest!, tree: await digestToHast({ digest: digest!, location }) }], location);
         outputs['paper RSS content'] = paperItem!.content!;
+        outputs['digest RSS content'] = digestItem!.content!;
         outputs['JSON Feed content_html'] = paperJsonFeed({ title: 't', description: 'd', papers: [paper], themes, location }).items[0]!.content_html;
         for (const [output, html] of Object.entries(outputs)) expect(foreignMarkup(html), `${output}: ${html}`).toEqual([]);
         expect(elementsIn(paperItem!.description!), 'paper RSS description').toEqual([]);

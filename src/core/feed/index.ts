@@ -8,8 +8,10 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { XMLBuilder } from 'fast-xml-parser';
+import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import { toPlainText } from '../normalize/index.ts';
 import { cleanTextToHast } from '../digest/export.ts';
 import { joinNodes, text } from '../render/hast.ts';
@@ -80,49 +82,73 @@ function paperHtml(paper: FeedPaper, themes: readonly ThemeRef[], location: Site
     return h('a', { href: absoluteUrl(location, sitePaths.theme(slug)) }, name);
   });
   const themesLine = links.length ? [h('p', [text('Themes: '), ...joinNodes(links, ', ')])] : [];
-  return toHtml({ type: 'root', children: [h('p', cleanTextToHast(paper.abstract)), ...themesLine] });
+  return feedHtml({ type: 'root', children: [h('p', cleanTextToHast(paper.abstract)), ...themesLine] });
+}
+
+/**
+ * Text no feed reader can turn into markup. A reader decodes an RSS field once (XML) and reads
+ * it as HTML, where lectern's escaping holds. Some feed libraries decode HTML entities once more
+ * (@rowanmanning/feed-parser on titles, descriptions and content, @extractus/feed-extractor on
+ * titles and descriptions), which turns an abstract's escaped `<img onerror=…>`, or a title's
+ * literal `&lt;b&gt;`, back into a tag for a reader that inserts the result. A word joiner
+ * (U+2060, invisible) after each `<` that would open a tag, end tag, comment or declaration, and
+ * after each `&` that would start a character reference, keeps such text inert however often it
+ * is decoded: HTML reads `<` or `&` followed by anything else as text.
+ */
+export function inertText(value: string): string {
+  return value.replace(/<(?=[A-Za-z!/?])|&(?=[A-Za-z#])/g, '$&\u2060');
+}
+
+/** A feed item's HTML: every text node inert (see `inertText`), serialised once. */
+function feedHtml(tree: HastRoot): string {
+  visit(tree, 'text', (node) => {
+    node.value = inertText(node.value);
+  });
+  return toHtml(tree);
 }
 
 /**
  * An RSS `<description>`: readers treat it as HTML, so the plain text is written as an HTML text
- * node (the serialiser escapes `&` and `<`), and the feed writer escapes the result once more
- * for XML. Without this, an abstract saying `<img src=x onerror=...>` would reach readers as
- * live markup. A string, because that is what the feed writer takes.
+ * node (the serialiser escapes `&` and `<`; `inertText` covers readers that decode twice), and
+ * the feed writer escapes the result once more for XML. Without this, an abstract saying
+ * `<img src=x onerror=...>` would reach readers as live markup. A string, because that is what
+ * the feed writer takes.
  */
 function rssDescription(plain: string): string {
-  return toHtml(text(plain));
+  return feedHtml({ type: 'root', children: [text(plain)] });
 }
 
 /** RSS items for papers (already chosen and ordered by the caller, e.g. with `newestPapers`). */
 export function paperRssItems(papers: readonly FeedPaper[], themes: readonly ThemeRef[], location: SiteLocation): RSSFeedItem[] {
   return papers.map((paper) => ({
-    title: toPlainText(paper.title),
+    title: inertText(toPlainText(paper.title)),
     link: absoluteUrl(location, sitePaths.paper(paper.slug)),
     pubDate: dayToDate(paper.added),
     description: rssDescription(toPlainText(paperSummary(paper.abstract, paper.tldr))),
     content: paperHtml(paper, themes, location),
-    categories: themeNames(paper, themes),
+    categories: themeNames(paper, themes).map(inertText),
   }));
 }
 
 /**
  * RSS items for digests, one per week, in the order given (newest first; the caller keeps at most
- * DIGEST_FEED_LIMIT); `html` is each digest's full HTML (see `digestToHtml`).
+ * DIGEST_FEED_LIMIT); `tree` is each digest's full HTML as a hast tree (see `digestToHast`),
+ * serialised here with its text made inert.
  */
 export function digestRssItems(
-  digests: readonly { digest: WeekDigest; html: string }[],
+  digests: readonly { digest: WeekDigest; tree: HastRoot }[],
   location: SiteLocation,
 ): RSSFeedItem[] {
-  return digests.map(({ digest, html }) => ({
-    title: digestLabel(digest),
+  return digests.map(({ digest, tree }) => ({
+    title: inertText(digestLabel(digest)),
     link: absoluteUrl(location, sitePaths.digest(digest.slug)),
     pubDate: dayToDate(digest.updated),
     description: rssDescription(
       digest.summary ??
         `${plural(digest.papers.length, 'paper')} added from ${digest.start} to ${digest.end}.`,
     ),
-    content: html,
-    categories: digest.themes.map((theme) => theme.name),
+    content: feedHtml(structuredClone(tree)),
+    categories: digest.themes.map((theme) => inertText(theme.name)),
   }));
 }
 

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { digestToHtml } from '../../core/digest/export.ts';
+import { digestToHast } from '../../core/digest/export.ts';
 import { absoluteUrl, feedPaths } from '../../core/urls.ts';
 import { DIGEST_FEED_LIMIT, digestRssItems, rssChannelExtras } from '../../core/feed/index.ts';
 import { getDigests } from '../../lib/digests.ts';
@@ -14,7 +14,7 @@ export const GET: APIRoute = async () => {
   const digests = await Promise.all(
     list.slice(0, DIGEST_FEED_LIMIT).map(async (digest) => ({
       digest,
-      html: await digestToHtml({ digest, introBody: intros.get(digest.slug)?.body, location }),
+      tree: await digestToHast({ digest, introBody: intros.get(digest.slug)?.body, location }),
     })),
   );
   return rss({
