@@ -340,6 +340,30 @@ describe('network behaviour', SLOW, () => {
     expect(run.stderr).toContain('arXiv answered HTTP 429; waiting 1.0 s');
   });
 
+  it('honours a Retry-After given as an HTTP date; one asking for more than 2 minutes fails the lookup at once', async () => {
+    const errorFeed = recording('2026-id_list_abc_error_400').body;
+    // An HTTP date has whole seconds: this one is 4-5 s from now (the CLI takes a second or two to start).
+    const retryAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 5000);
+    server.route(titleRoute(CHECKERBOARD), { status: 503, body: errorFeed, headers: { 'retry-after': retryAt.toUTCString() } }, reply(CHECKERBOARD_REC()));
+    server.route(titleRoute(TESTING_DL), { status: 429, body: errorFeed, headers: { 'retry-after': '3600' } });
+    const content = contentWith({ a: paperText('a', CHECKERBOARD), b: paperText('b', TESTING_DL) });
+    const before = files(content);
+    const run = await enrich(content, tempDir());
+    expect(run.code).toBe(1);
+    const [first, second, third] = server.requests;
+    expect([first!.status, second!.status, third!.status]).toEqual([503, 200, 429]);
+    // Not before the date (clocks of one machine; 50 ms for timer slack).
+    expect(first!.wallClock).toBeLessThan(retryAt.getTime());
+    expect(second!.wallClock).toBeGreaterThanOrEqual(retryAt.getTime() - 50);
+    // One try only for an hour's wait; nothing written for that paper, the other one enriched.
+    expect(server.requests).toHaveLength(3);
+    expect(run.report.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'arxiv-lookup-failed', file: 'papers/b.mdx', message: 'the arXiv title search failed: arXiv answered HTTP 429 and asked to wait 3600 s; run enrich again later.' }),
+    );
+    expect(files(content).get('b.mdx')).toBe(before.get('b.mdx'));
+    expect(data(content, 'a').arxiv).toBe('cond-mat/0603029');
+  });
+
   it('gives up after the retries, reports the paper, still writes the others, exits 1', async () => {
     server.route(titleRoute(CHECKERBOARD), { status: 503, body: recording('2026-id_list_abc_error_400').body });
     server.route(titleRoute(TESTING_DL), reply(recording('2026-search_testing_m10')));

@@ -47,6 +47,8 @@ export interface LoggedRequest {
   pathAndQuery: string;
   /** ms since the server started. */
   at: number;
+  /** Wall-clock time (Date.now()), for comparing with HTTP dates. */
+  wallClock: number;
   /** Which connection it came on (1-based, in order of connection). */
   connection: number;
   status: number;
@@ -78,7 +80,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
     const pathAndQuery = req.url ?? '';
     const queue = routes.get(pathAndQuery);
     const next = queue ? (queue.length > 1 ? queue.shift()! : queue[0]!) : { status: 404, body: Buffer.from('') };
-    requests.push({ pathAndQuery, at: performance.now() - started, connection: socketIds.get(req.socket) ?? 0, status: next.status });
+    requests.push({ pathAndQuery, at: performance.now() - started, wallClock: Date.now(), connection: socketIds.get(req.socket) ?? 0, status: next.status });
     const send = (): void => {
       if (res.destroyed) return;
       res.writeHead(next.status, { 'content-type': 'application/atom+xml; charset=utf-8', ...next.headers });
