@@ -3,12 +3,13 @@
  * is a minimal reproduction from the issue, checked where the logic lives (parser, planner,
  * diagnostics); the command-line cases run scripts/import.ts as a user does.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
+import { parseDailyPapersJson } from '../src/core/inputs/hf-daily-papers.ts';
 import { parseListing } from '../src/core/listing/index.ts';
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
@@ -200,6 +201,24 @@ describe('also: implausible years and oversized abstracts', () => {
       [21, 'warning', 'bad-metadata'],
     ]);
     expect(writes.map((w) => dataOf(w.content).published)).toEqual([null, null, '2023-08-11']);
+  });
+
+  it('the same holds for a Daily Papers API response: implausible years and counts are dropped with a warning on their field', () => {
+    const items = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/hf/daily_papers-2024-10-25.json'), 'utf8'));
+    items[2].publishedAt = '0001-01-01T00:00:00.000Z';
+    items[3].paper.publishedAt = '9999-12-31T00:00:00.000Z';
+    items[5].paper.upvotes = 2 ** 60;
+    const parsed = parseDailyPapersJson(JSON.stringify(items, null, 2), 'daily.json');
+    expect(parsed.diagnostics.map((d) => [d.path, d.severity, d.code])).toEqual([
+      ['$[2].publishedAt', 'warning', 'bad-field'],
+      ['$[3].paper.publishedAt', 'warning', 'bad-field'],
+      ['$[5].paper.upvotes', 'warning', 'bad-field'],
+    ]);
+    expect(formatDiagnostic(parsed.diagnostics[0]!)).toMatch(/^daily\.json:\$\[2\]\.publishedAt: warning: the year 1 of ".*" is not a plausible publication year \(1990-2100\)\./);
+    expect(parsed.records).toHaveLength(29);
+    expect(parsed.records[2]).toMatchObject({ published: null, submitted: items[2].paper.publishedAt.slice(0, 10) });
+    expect(parsed.records[3]).toMatchObject({ submitted: null, published: { year: 2024 } });
+    expect(parsed.records[5]).toMatchObject({ upvotes: null, arxiv: items[5].paper.id });
   });
 
   it('a 5 MB abstract imports with a warning; pages and feeds get a capped clean abstract, the raw text is kept', () => {

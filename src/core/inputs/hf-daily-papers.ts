@@ -11,16 +11,16 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { unwrap } from '../arxiv/atom.ts';
 import { parseArxivReference } from '../arxiv/ids.ts';
+import { isIsoDay } from '../listing/dates.ts';
+import { PUBLISHED_MAX_YEAR, PUBLISHED_MIN_YEAR } from '../listing/index.ts';
 import { arrayElementOffsets, invalidJsonDiagnostic, isObject, jsonPath, lineAt, parseJson } from './json.ts';
 import type { ParsedInput, PaperRecord } from './record.ts';
 
 /** `2024-10-22T17:59:30.000Z` -> `2024-10-22`; null unless it starts with a real day. */
 function dayOf(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(value);
-  if (!m) return null;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === `${m[1]}-${m[2]}-${m[3]}` ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const day = /^(\d{4}-\d{2}-\d{2})(?:T|$)/.exec(value)?.[1];
+  return day !== undefined && isIsoDay(day) ? day : null;
 }
 
 export function parseDailyPapersJson(text: string, file: string): ParsedInput {
@@ -80,8 +80,22 @@ export function parseDailyPapersJson(text: string, file: string): ParsedInput {
     if (arxiv === null) {
       problem('warning', jsonPath(index, 'paper', 'id'), `"${titleRaw.slice(0, 60)}" has no arXiv id (id: ${JSON.stringify(paper['id'] ?? null)}).`, 'The paper was imported without one; `npm run enrich` can look it up by title.');
     }
-    const published = dayOf(item['publishedAt']);
-    const upvotes = paper['upvotes'];
+    // As in a listing: a date outside the plausible years or a count too large to be real is
+    // dropped with a warning naming the field; the paper is imported without it.
+    const plausibleDay = (value: unknown, path: string): string | null => {
+      const day = dayOf(value);
+      const year = Number(day?.slice(0, 4));
+      if (day === null || (year >= PUBLISHED_MIN_YEAR && year <= PUBLISHED_MAX_YEAR)) return day;
+      problem('warning', path, `the year ${year} of "${titleRaw.slice(0, 60)}" is not a plausible publication year (${PUBLISHED_MIN_YEAR}-${PUBLISHED_MAX_YEAR}).`, 'The paper was imported without that date; fix the year and import again to fill it in.');
+      return null;
+    };
+    const published = plausibleDay(item['publishedAt'], jsonPath(index, 'publishedAt'));
+    const submitted = plausibleDay(paper['publishedAt'], jsonPath(index, 'paper', 'publishedAt'));
+    let upvotes: number | null = null;
+    if (typeof paper['upvotes'] === 'number' && Number.isSafeInteger(paper['upvotes']) && paper['upvotes'] >= 0) upvotes = paper['upvotes'];
+    else if (typeof paper['upvotes'] === 'number') {
+      problem('warning', jsonPath(index, 'paper', 'upvotes'), `the upvote count ${paper['upvotes']} of "${titleRaw.slice(0, 60)}" is not a real count.`, 'The paper was imported without it.');
+    }
     records.push({
       file,
       line,
@@ -92,10 +106,10 @@ export function parseDailyPapersJson(text: string, file: string): ParsedInput {
       authorCount: names.length > 0 ? names.length : null,
       attribution: null,
       published: published ? { year: Number(published.slice(0, 4)), month: Number(published.slice(5, 7)), day: Number(published.slice(8, 10)) } : null,
-      upvotes: typeof upvotes === 'number' && Number.isSafeInteger(upvotes) && upvotes >= 0 ? upvotes : null,
+      upvotes,
       names,
       arxiv,
-      submitted: dayOf(paper['publishedAt']),
+      submitted,
       code: typeof paper['githubRepo'] === 'string' ? paper['githubRepo'] : null,
     });
   });
