@@ -3,27 +3,26 @@
  * excerpts", on a real build of the site fixture in which one paper has a `tldr:` a person wrote:
  * each paper's one-line summary (the tldr, else the abstract's sentence stating the contribution)
  * is what every one of those places shows, and the abstract's background first sentence is in
- * none of them. Search is checked in chromium against the Pagefind index the build wrote.
+ * none of them. Search is checked in chromium against the Pagefind index the build wrote. And a
+ * paper marked `featured: true` leads its week's digest. (The content: tests/helpers/fixture-variant.ts.)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, buildSite, type SiteBuild } from '../helpers/site-build.ts';
 import { readPage } from '../helpers/site-check.ts';
+import { MAMBA, MAMBA_TLDR, PIXART, fixtureVariant } from '../helpers/fixture-variant.ts';
 import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { checkJsonFeed, checkRss } from './feed-check.ts';
 
-const CONTENT = '.cache/test-content/one-sentence';
-const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
 const QUAMBA = 'quamba-a-post-training-quantization-recipe-for-selective-state-space-models';
-const TLDR = 'Lets a state-space model choose what to remember, matching Transformers at linear cost.';
 /** Read in the fixture: Quamba's first sentence is background, its second states the contribution. */
 const EXPECTED: Record<string, { summary: string; background: string }> = {
   // The tldr wins over the abstract's own contribution sentence ("We identify that ...").
-  [MAMBA]: { summary: TLDR, background: 'We identify that a key weakness of such models' },
+  [MAMBA]: { summary: MAMBA_TLDR, background: 'We identify that a key weakness of such models' },
   [QUAMBA]: {
     summary: 'We propose a static 8-bit per-tensor SSM quantization method which suppresses the maximum values of the input activations.',
     background: 'State Space Models (SSMs) have emerged as an appealing alternative to Transformers.',
@@ -31,14 +30,9 @@ const EXPECTED: Record<string, { summary: string; background: string }> = {
 };
 const WEEK_OF: Record<string, string> = { [MAMBA]: '2026-w47', [QUAMBA]: '2026-w45' };
 
+const CONTENT = fixtureVariant();
 let site: SiteBuild;
 beforeAll(async () => {
-  const dir = join(REPO_ROOT, CONTENT);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(REPO_ROOT, 'tests/fixtures/site-content'), dir, { recursive: true });
-  const file = join(dir, 'papers', `${MAMBA}.mdx`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/^added: /m, `tldr: ${JSON.stringify(TLDR)}\nadded: `));
   site = await buildSite({ content: CONTENT });
 }, 600_000);
 
@@ -71,6 +65,16 @@ describe('one sentence per paper, everywhere', () => {
       expect(summary.startsWith(shown), `${slug}: ${text}`).toBe(true);
       expect(row.text(), slug).not.toContain(background);
     }
+  });
+
+  test('a paper marked featured: true leads its digest in "Featured", with its summary, not in "Other"', () => {
+    const $ = readPage(site.outDir, 'digests/2026-w46/index.html');
+    expect($('.digest section h2').first().attr('id')).toBe('featured');
+    expect($('nav.digest-contents a').first().attr('href')).toBe('#featured');
+    const featured = $('.digest section:has(h2#featured) .paper-list > li');
+    expect(featured.find('a.paper-title').map((_, a) => $(a).attr('href')).get()).toEqual([`/papers/${PIXART}/`]);
+    expect(squash(featured.find('.summary').text())).toContain('We introduce PixArt-'); // α is KaTeX: its text repeats in MathML
+    expect($(`.digest section:has(h2#other) a.paper-title[href="/papers/${PIXART}/"]`).length).toBe(0);
   });
 
   test('the papers feed (RSS description, JSON Feed summary) and the digest feed', () => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, REPO_ROOT, type SiteBuild } from '../helpers/site-build.ts';
 import { findBrokenLinks, readPage } from '../helpers/site-check.ts';
 import { isoWeekOf, weekSlug } from '../../src/core/digest/week.ts';
+import { PIXART, UPCOMING_SESSION, fixtureVariant } from '../helpers/fixture-variant.ts';
 
 const FIXTURE = join(REPO_ROOT, 'tests/fixtures/site-content');
 const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
@@ -127,5 +128,31 @@ describe('the example sessions shipped in content/sessions', () => {
     }
     const home = readPage(seeded.outDir, 'index.html');
     expect(shipped.map((s) => `/sessions/${s.date}/`)).toContain(home('.next-session a.paper-title').attr('href'));
+  });
+});
+
+describe('with an upcoming session (the fixture plus a session in 2099)', () => {
+  let variant: SiteBuild;
+  beforeAll(async () => {
+    variant = await buildSite({ content: fixtureVariant() });
+  }, 600_000);
+
+  it('/sessions/ lists upcoming sessions first, then past ones', () => {
+    const $ = readPage(variant.outDir, 'sessions/index.html');
+    const headings = $('main h2').map((_, h) => $(h).attr('id')).get();
+    expect(headings.indexOf('upcoming')).toBeLessThan(headings.indexOf('past'));
+    expect($('#upcoming').parent().find('a.paper-title').map((_, a) => $(a).attr('href')).get()).toEqual([`/sessions/${UPCOMING_SESSION}/`]);
+    expect($('#past').parent().find('a.paper-title').map((_, a) => $(a).attr('href')).get()).toEqual(['/sessions/2026-11-19/']);
+  });
+
+  it('home shows the next session, and the calendar carries both', () => {
+    const home = readPage(variant.outDir, 'index.html');
+    expect(home('#next-session-title').text()).toBe('Next reading session');
+    expect(home('.next-session a.paper-title').attr('href')).toBe(`/sessions/${UPCOMING_SESSION}/`);
+    expect(home(`.next-session a[href="/papers/${PIXART}/"]`).length).toBe(1);
+    const events = Object.values(ical.sync.parseICS(readFileSync(join(variant.outDir, 'sessions/calendar.ics'), 'utf8'))).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+    // 17:00 in Europe/London in January is 17:00 UTC.
+    expect(events.find((event) => event.uid === `session-${UPCOMING_SESSION}@lectern.example.org`)?.start.toISOString()).toBe(`${UPCOMING_SESSION}T17:00:00.000Z`);
+    expect(events).toHaveLength(2);
   });
 });
