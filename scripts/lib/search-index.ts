@@ -3,12 +3,12 @@
  * after `astro build`, in a process of their own: see scripts/search-index.ts for why).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_LANGUAGE } from '../../src/core/search/index-language.ts';
 import { cacheKeyOf } from '../../src/core/build/cache-key.ts';
-import { writeFileAtomic } from '../../src/io/atomic.ts';
+import { linkOrCopy, writeFileAtomic } from '../../src/io/atomic.ts';
 
 /** Only paper pages carry data-pagefind-body; reading the list pages too only costs time. */
 export const SEARCH_PAGES = 'papers/*/index.html';
@@ -48,13 +48,7 @@ function linkTree(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, target] = [join(from, entry.name), join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkOrCopy(source, target);
   }
 }
 

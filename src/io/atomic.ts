@@ -4,7 +4,7 @@
  * folder never crosses a filesystem, so it is atomic on every mount (a temp file in /tmp would
  * fail with EXDEV when the target lives on another device).
  */
-import { cpSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Suffix of every temp file lectern writes; a run that finds one knows it was interrupted. */
@@ -73,6 +73,20 @@ function linkNew(temp: string, target: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ChangedSinceReadError(target);
     return false;
+  }
+}
+
+/**
+ * Puts `source` at `target` (replacing it) as a hard link, one system call where a copy writes
+ * the bytes again; a copy where links fail (another filesystem). Only for sources nobody writes
+ * in place, such as cache entries written by `writeFileAtomic`: the two names share one file.
+ */
+export function linkOrCopy(source: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
   }
 }
 

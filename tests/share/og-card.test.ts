@@ -112,21 +112,36 @@ describe('Open Graph image build step', () => {
     expect(again).toMatchObject({ total: 3, generated: 0, cached: 3 });
   });
 
+  it('links each card from the cache rather than copying it, and replaces a file the folder held without touching the cache', async () => {
+    const dir = join(work, 'linked');
+    const list = jobs(['og/papers/a.png', card]);
+    const entry = join(dir, 'cache', `${ogCardHash(card, renderer.version)}.png`);
+    await buildOgImages(list, join(dir, 'out1'), join(dir, 'cache'), { renderer });
+    const cached = readFileSync(entry);
+    mkdirSync(join(dir, 'out2', 'og', 'papers'), { recursive: true });
+    writeFileSync(join(dir, 'out2', 'og', 'papers', 'a.png'), 'an older card');
+    await buildOgImages(list, join(dir, 'out2'), join(dir, 'cache'), { renderer });
+    for (const out of ['out1', 'out2']) expect(statSync(join(dir, out, 'og', 'papers', 'a.png')).ino, out).toBe(statSync(entry).ino);
+    expect(readFileSync(entry)).toEqual(cached);
+  });
+
   it('renders a broken cache entry again instead of copying it: empty, random bytes, cut short', async () => {
     const dir = join(work, 'broken');
     const cache = join(dir, 'cache');
     const cards = ['empty', 'garbage', 'truncated', 'whole'].map((name) => ({ ...card, title: `${card.title} (${name})` }));
     const list = jobs(...cards.map((value, i): [string, OgCard] => [`og/papers/${i}.png`, value]));
     await buildOgImages(list, join(dir, 'out1'), cache, { renderer });
+    // Read now: out1's cards are links to the cache entries broken below.
+    const built = list.map((job) => readFileSync(join(dir, 'out1', job.file)));
     const entry = (value: OgCard) => join(cache, `${ogCardHash(value, renderer.version)}.png`);
     writeFileSync(entry(cards[0]!), '');
     writeFileSync(entry(cards[1]!), 'this is not a PNG at all, just some bytes');
     truncateSync(entry(cards[2]!), statSync(entry(cards[2]!)).size - 20);
     const report = await buildOgImages(list, join(dir, 'out2'), cache, { renderer });
     expect(report).toMatchObject({ total: 4, generated: 3, cached: 1, repaired: 3 });
-    for (const job of list) {
+    for (const [i, job] of list.entries()) {
       expect(isCompletePng(readFileSync(join(dir, 'out2', job.file)), OG_WIDTH, OG_HEIGHT), job.file).toBe(true);
-      expect(readFileSync(join(dir, 'out2', job.file))).toEqual(readFileSync(join(dir, 'out1', job.file)));
+      expect(readFileSync(join(dir, 'out2', job.file))).toEqual(built[i]);
     }
   });
 
