@@ -29,8 +29,9 @@ export interface PaperView {
   /** `year` as text, for the search filter and result rows (one year everywhere a paper is listed). */
   publishedYear: string | null;
   /**
-   * When author names are unknown, what the listing said instead: `{ label: 'Authors', value:
-   * '7' }`, `{ label: 'Organisation', value: 'Apple' }`; null when it said nothing either.
+   * The paper page's author fact besides the names. Names unknown: what the listing said instead
+   * (`{ label: 'Authors', value: '7' }`, `{ label: 'Organisation', value: 'Apple' }`). Names known
+   * but counted differently by the listing: both counts. Otherwise null.
    */
   authors: { label: string; value: string } | null;
   /**
@@ -70,6 +71,13 @@ function identity(data: PaperEntry['data']): Pick<PaperView, 'authorsShort' | 'y
 }
 
 function authorsOf(authors: PaperEntry['data']['authors']): PaperView['authors'] {
+  const named = authors.names.length;
+  // A listing and arXiv can disagree (a later arXiv version added an author): both facts show.
+  if (named > 0) {
+    return authors.count !== null && authors.count !== named
+      ? { label: 'Listed authors', value: `${authors.count} in the listing, ${named} named above` }
+      : null;
+  }
   if (authors.count !== null) return { label: pluralWord(authors.count, 'Author'), value: String(authors.count) };
   return authors.attribution ? { label: 'Organisation', value: authors.attribution.name } : null;
 }

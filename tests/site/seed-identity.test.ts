@@ -15,7 +15,7 @@ import { readEmbeddedMetadata } from '../helpers/zotero-embedded.ts';
 interface SeedIdentity {
   slug: string;
   arxiv: string | null;
-  authors: { names?: string[] };
+  authors: { count?: number | null; names?: string[] };
 }
 
 /** The seed papers' identity fields, read straight from the files (independent of the site code). */
@@ -65,6 +65,18 @@ describe('every seed paper with an arXiv id', () => {
       expect(read.date, paper.slug).toMatch(/^\d{4}(\/\d{2}){0,2}$/);
     }
   });
+});
+
+test('a paper whose listing counted its authors differently shows both counts', () => {
+  const differing = seeds.filter((paper) => paper.authors.count != null && paper.authors.count !== paper.authors.names?.length);
+  expect(differing).toHaveLength(4); // arXiv versions changed their author lists (issue 12)
+  for (const paper of differing) {
+    const $ = readPage(site.outDir, `papers/${paper.slug}/index.html`);
+    const fact = $('dl.meta-list div').filter((_, row) => $(row).find('dt').text() === 'Listed authors');
+    expect(fact.find('dd').text(), paper.slug).toBe(`${paper.authors.count} in the listing, ${paper.authors.names!.length} named above`);
+  }
+  const agreeing = seeds.find((paper) => paper.authors.count === paper.authors.names?.length)!;
+  expect(readPage(site.outDir, `papers/${agreeing.slug}/index.html`)('dl.meta-list dt').text()).not.toContain('Listed authors');
 });
 
 test('every .bib file the build writes (papers, themes, digests) parses without warnings', () => {
