@@ -11,7 +11,7 @@ import { UNTHEMED_SLUG } from './site.ts';
 import { shortAuthors } from '../core/papers/authors.ts';
 import { paperYear } from '../core/papers/identity.ts';
 import { pluralWord } from '../core/text.ts';
-import { loadSessions, type SessionView } from './sessions.ts';
+import { buildDay, loadSessions, type SessionView } from './sessions.ts';
 import { discussedLine, sessionsOfPaper } from '../core/sessions/sessions.ts';
 
 export interface PaperView {
@@ -43,7 +43,7 @@ export interface PaperView {
   year: number | null;
   /** `authorsShort · year` for list rows and search results ("Albert Gu and Tri Dao · 2023"); may be empty. */
   byline: string;
-  /** The reading sessions that discussed the paper, oldest first: "Discussed on 26 Nov 2026 (Ada)". */
+  /** The paper's reading sessions, oldest first: "Discussed on 26 Nov 2026 (Ada)", "To be discussed on …". */
   discussed: { date: string; line: string }[];
 }
 
@@ -88,7 +88,7 @@ function newestFirst(a: PaperView, b: PaperView): number {
   return day(b).localeCompare(day(a)) || a.titleText.localeCompare(b.titleText);
 }
 
-function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[], sessions: SessionView[]): Catalog {
+function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[], sessions: SessionView[], today: string): Catalog {
   if (taxonomy.some((theme) => theme.slug === UNTHEMED_SLUG)) {
     throw new Error(`themes.yaml: the slug "${UNTHEMED_SLUG}" is reserved for the page of papers without a theme`);
   }
@@ -115,7 +115,9 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[], sessions: Se
       addedWeek: weekId(isoWeekOf(data.added)),
       authors: authorsOf(data.authors),
       ...identity(data),
-      discussed: sessionsOfPaper(sessions, entry.id).map((session) => ({ date: session.date, line: discussedLine(session) })),
+      // The tense depends on the build day; the line is part of the view, so a paper page whose
+      // session has passed since the last build renders again (src/lib/page-keys.ts hashes views).
+      discussed: sessionsOfPaper(sessions, entry.id).map((session) => ({ date: session.date, line: discussedLine(session, today) })),
     };
   });
   const themes = taxonomy.map((theme) => ({
@@ -140,7 +142,7 @@ let catalog: Promise<Catalog> | undefined;
 /** The memoised catalog; papers in `getPapers` order (newest addition first). */
 export function getCatalog(): Promise<Catalog> {
   catalog ??= getPapers().then(async (entries) =>
-    buildCatalog(entries, getThemes(), await loadSessions(new Set(entries.map((entry) => entry.id)))),
+    buildCatalog(entries, getThemes(), await loadSessions(new Set(entries.map((entry) => entry.id))), buildDay()),
   );
   return catalog;
 }

@@ -145,11 +145,13 @@ describe('with an upcoming session (the fixture plus a session in 2099)', () => 
     expect($('#past').parent().find('a.paper-title').map((_, a) => $(a).attr('href')).get()).toEqual(['/sessions/2026-11-19/']);
   });
 
-  it('home shows the next session, and the calendar carries both', () => {
+  it('home shows the next session, its paper\'s page says it is still to come, and the calendar carries both', () => {
     const home = readPage(variant.outDir, 'index.html');
     expect(home('#next-session-title').text()).toBe('Next reading session');
     expect(home('.next-session a.paper-title').attr('href')).toBe(`/sessions/${UPCOMING_SESSION}/`);
     expect(home(`.next-session a[href="/papers/${PIXART}/"]`).length).toBe(1);
+    // The paper page does not say it was discussed before the session has happened.
+    expect(readPage(variant.outDir, `papers/${PIXART}/index.html`)('.discussed a').text()).toBe('To be discussed on 8 Jan 2099 (Ben Example)');
     const events = Object.values(ical.sync.parseICS(readFileSync(join(variant.outDir, 'sessions/calendar.ics'), 'utf8'))).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
     // 17:00 in Europe/London in January is 17:00 UTC.
     expect(events.find((event) => event.uid === `session-${UPCOMING_SESSION}@lectern.example.org`)?.start.toISOString()).toBe(`${UPCOMING_SESSION}T17:00:00.000Z`);

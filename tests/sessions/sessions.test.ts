@@ -15,9 +15,12 @@ describe('sessions', () => {
     expect(featuredSession(all, '2027-01-01')).toMatchObject({ session: { date: '2026-12-10' }, upcoming: false });
     expect(featuredSession([], '2027-01-01')).toBeNull();
   });
-  it('writes the paper page line with the presenters', () => {
-    expect(discussedLine(session('2026-11-12', ['a'], ['Ada Example']))).toBe('Discussed on 12 Nov 2026 (Ada Example)');
-    expect(discussedLine(session('2026-11-12', ['a'], []))).toBe('Discussed on 12 Nov 2026');
+  it('writes the paper page line with the presenters, in the future tense for an upcoming session', () => {
+    expect(discussedLine(session('2026-11-12', ['a'], ['Ada Example']), '2026-12-06')).toBe('Discussed on 12 Nov 2026 (Ada Example)');
+    expect(discussedLine(session('2026-11-12', ['a'], []), '2026-11-13')).toBe('Discussed on 12 Nov 2026');
+    // A session still ahead on the build day (the day itself included, as splitSessions counts it).
+    expect(discussedLine(session('2026-11-12', ['a'], ['Ada Example']), '2026-11-12')).toBe('To be discussed on 12 Nov 2026 (Ada Example)');
+    expect(discussedLine(session('2099-01-08', ['a'], []), '2026-12-06')).toBe('To be discussed on 8 Jan 2099');
     expect(presenterList(['Ada', 'Ben', 'Chloé'])).toBe('Ada, Ben and Chloé');
   });
   it("finds a paper's sessions and a week's sessions", () => {

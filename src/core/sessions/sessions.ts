@@ -41,10 +41,14 @@ export function presenterList(presenters: readonly string[]): string {
   return `${presenters.slice(0, -1).join(', ')} and ${presenters.at(-1)}`;
 }
 
-/** A paper page's line: "Discussed on 12 Nov 2026 (Ada Example)". */
-export function discussedLine(session: SessionSummary): string {
+/**
+ * A paper page's line: "Discussed on 12 Nov 2026 (Ada Example)", or "To be discussed on …" for a
+ * session that is still upcoming on `today` (the build day, as `splitSessions` judges it).
+ */
+export function discussedLine(session: SessionSummary, today: string): string {
   const who = presenterList(session.presenters);
-  return `Discussed on ${formatDay(session.date)}${who ? ` (${who})` : ''}`;
+  const verb = session.date >= today ? 'To be discussed on' : 'Discussed on';
+  return `${verb} ${formatDay(session.date)}${who ? ` (${who})` : ''}`;
 }
 
 /** The sessions that discussed `slug`, oldest first. */
