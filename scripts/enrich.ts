@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirOption, lecternConfig } from '../src/config.ts';
 import type { ArxivEntry } from '../src/core/arxiv/atom.ts';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
+import { formatDiagnostic, hasErrors, visibleControls, type Diagnostic } from '../src/core/diagnostics.ts';
 import { plural } from '../src/core/text.ts';
 import { helpRequested, runCommand, UsageError } from './lib/cli.ts';
 import { enrichNeeds, planEnrich } from '../src/core/papers/enrich.ts';
@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     for (const [i, { path, title }] of needs.titles.entries()) {
-      progress.step(`title ${i + 1}/${needs.titles.length}: ${title.slice(0, 60)}`);
+      progress.step(`title ${i + 1}/${needs.titles.length}: ${visibleControls(title.slice(0, 60))}`);
       const result = await client.searchTitle(title);
       if (result.kind === 'feed') byTitle.set(path, result.feed.entries);
       else if (result.kind === 'not-cached') notCached++;

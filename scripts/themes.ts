@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.ts';
+import { formatDiagnostic, hasErrors, visibleControls, type Diagnostic } from '../src/core/diagnostics.ts';
 import { parseListing } from '../src/core/listing/index.ts';
 import { normalizeText } from '../src/core/normalize/index.ts';
 import {
@@ -163,18 +163,18 @@ function printReport(report: ReturnType<typeof themeReport>, contentDir: string,
   console.log(`Themes of ${report.papers} papers in ${join(contentDir, 'papers')}`);
   const width = Math.max(...report.counts.map((c) => c.slug.length));
   for (const c of report.counts) {
-    console.log(`  ${c.slug.padEnd(width)}  ${String(c.papers).padStart(5)} papers  (${c.manual} manual)  ${c.name}`);
+    console.log(`  ${c.slug.padEnd(width)}  ${String(c.papers).padStart(5)} papers  (${c.manual} manual)  ${visibleControls(c.name)}`);
   }
   for (const u of report.unknown) console.log(`  ! ${join(contentDir, u.path)}: theme "${u.theme}" is not in themes.yaml`);
   console.log(`\nNo theme: ${report.none.length} papers`);
-  for (const p of report.none) console.log(`  ${join(contentDir, p.path)}  ${p.title}`);
+  for (const p of report.none) console.log(`  ${join(contentDir, p.path)}  ${visibleControls(p.title)}`);
   const shown = limit === 0 ? report.borderline : report.borderline.slice(0, limit);
   console.log(
     `\nBorderline: ${report.borderline.length} papers have a theme score close to its threshold` +
       (shown.length < report.borderline.length ? ` (closest ${shown.length} shown; --limit 0 for all)` : ''),
   );
   for (const b of shown) {
-    console.log(`  ${join(contentDir, b.path)}  ${b.title}`);
+    console.log(`  ${join(contentDir, b.path)}  ${visibleControls(b.title)}`);
     console.log(`    themes: [${b.themes.join(', ')}]${b.manual ? ' (manual)' : ''}`);
     for (const s of b.scores) console.log(describeScore(s));
   }
@@ -183,8 +183,8 @@ function printReport(report: ReturnType<typeof themeReport>, contentDir: string,
       (report.candidates.length > 0 ? ' (adopt one by adding a theme with its phrases to themes.yaml)' : ': none recur in 3 or more'),
   );
   for (const c of report.candidates) {
-    console.log(`  "${c.phrase}"  ${c.papers} papers, e.g.`);
-    for (const title of c.examples) console.log(`      ${title}`);
+    console.log(`  "${visibleControls(c.phrase)}"  ${c.papers} papers, e.g.`);
+    for (const title of c.examples) console.log(`      ${visibleControls(title)}`);
   }
   if (report.stale > 0) {
     console.log(
@@ -230,7 +230,7 @@ function runEval(labelsFile: string, listingFiles: string[], taxonomy: Taxonomy,
     console.log(`${joined.labeled.length} labeled papers (${joined.unlabeled.length} without a label, ${joined.unknown.length} labels matching no paper)\n`);
     console.log(formatMetrics(evaluation));
     if (evaluation.disagreements.length > 0) console.log('\nDisagreements (expected -> predicted):');
-    for (const d of evaluation.disagreements) console.log(`  [${d.expected.join(', ')}] -> [${d.predicted.join(', ')}]  ${d.title}`);
+    for (const d of evaluation.disagreements) console.log(`  [${d.expected.join(', ')}] -> [${d.predicted.join(', ')}]  ${visibleControls(d.title)}`);
   }
   return hasErrors(problems) ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * is a minimal reproduction from the issue, checked where the logic lives (parser, planner,
  * diagnostics); the command-line cases run scripts/import.ts as a user does.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,13 +12,16 @@ import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { parseDailyPapersJson } from '../src/core/inputs/hf-daily-papers.ts';
 import { parseListing } from '../src/core/listing/index.ts';
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
-import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
+import { parsePaperFile, serializePaperFile } from '../src/core/papers/frontmatter.ts';
 import { ABSTRACT_MAX_CHARS, planImport, type ExistingFile } from '../src/core/papers/plan.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { runScript } from './helpers/cli.ts';
 
 const ABSTRACT = 'We study attention. '.repeat(15).trim();
 const ADDED = '2026-11-02';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Listing text: Layout A records ([title, abstract, authors line, date line]) or bare pairs. */
 function listingText(records: Array<[string, string, string?, string?]>, header = 'Apr 29'): string {
@@ -155,9 +158,6 @@ describe('item 10: the line of the first invalid UTF-8 byte', () => {
     );
   });
 
-  const temps: string[] = [];
-  afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
   it('the importer names that line, on every line of a 40-line file', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-utf8-'));
     temps.push(dir);
@@ -185,6 +185,20 @@ describe('item 12: messages never carry terminal escapes or bidi overrides', () 
     const line = formatDiagnostic(report.diagnostics[0]!);
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
     expect(line).toContain('Evil \\u001b[2J\\u001b]0;owned\\u0007 \\u202egnp.exe\\u202c Title\\u2066x\\u2069');
+  });
+
+  it('themes report shows a hand-edited title\'s controls as escapes too', { timeout: 60_000 }, async () => {
+    const content = mkdtempSync(join(tmpdir(), 'lectern-controls-'));
+    temps.push(content);
+    mkdirSync(join(content, 'papers'));
+    copyFileSync(join(import.meta.dirname, '../content/themes.yaml'), join(content, 'themes.yaml'));
+    const title = 'Evil \u001b[2J\u001b]0;owned\u0007 \u202egnp.exe\u202c Gardening';
+    const data = paperSchema.parse({ slug: 'evil', title, title_raw: title, abstract: 'We grow tomatoes.', abstract_raw: 'We grow tomatoes.', added: ADDED, sources: [{ file: 'a.txt', line: 1 }] });
+    writeFileSync(join(content, 'papers', 'evil.mdx'), serializePaperFile(data as unknown as Record<string, unknown>, ''));
+    const r = await runScript('scripts/themes.ts', ['report', '--content', content]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Evil \\u001b[2J\\u001b]0;owned\\u0007 \\u202egnp.exe\\u202c Gardening');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
 
