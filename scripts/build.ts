@@ -18,6 +18,7 @@ import { lecternConfig } from '../src/config.ts';
 import { citationReportFile, type CitationReport } from '../src/integrations/citation-files.ts';
 import { PAGES_REPORT, type PagesReport } from '../src/integrations/build-report.ts';
 import { INCREMENTAL_MANIFEST } from '../src/core/build/reuse.ts';
+import { RELATED_CACHE } from '../src/io/related-cache.ts';
 import { carryPages, forgetFinishedSite, recordFinishedSite, removeStaleCarriedPages, type CarriedPages } from '../src/io/previous-pages.ts';
 import type { OgBuildReport } from '../src/integrations/og-images.ts';
 import { formatBuildSummary } from '../src/core/build/summary.ts';
@@ -34,7 +35,8 @@ build are reused from the caches (README, "Incremental builds"); a build renders
 what changed.
 
 Options:
-  --force   ignore the page cache and the content layer cache: render every page
+  --force   ignore the page, content layer, related papers and search index caches:
+            render every page and compute everything again
   --help    show this help
 
 Exit status: 0 on success, 1 when the build or the index fails, 2 on a usage error.`;
@@ -103,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.force) {
     rmSync(join(config.astroCacheDir, INCREMENTAL_MANIFEST), { force: true });
     rmSync(searchCache, { recursive: true, force: true });
+    rmSync(join(config.astroCacheDir, RELATED_CACHE), { force: true });
   }
 
   // Keyed pages of the last finished build are linked into the new output folder, where Astro

@@ -1,9 +1,14 @@
 /**
  * Related papers of the build: TF-IDF neighbours of every paper (src/core/related), computed once
- * from the memoised catalog and shared by all paper pages.
+ * from the memoised catalog and shared by all paper pages, and kept in Astro's cache folder for
+ * the next build, which reuses them when no title or abstract changed (src/io/related-cache.ts).
  */
-import { relatedDocuments, type Neighbour } from '../core/related/index.ts';
+import { join } from 'node:path';
+import type { Neighbour } from '../core/related/index.ts';
+import { lecternConfig } from '../config.ts';
+import { cachedRelatedDocuments, RELATED_CACHE } from '../io/related-cache.ts';
 import { getCatalog, type PaperView } from './catalog.ts';
+
 
 /** How many related papers a paper page lists. */
 export const RELATED_COUNT = 5;
@@ -12,7 +17,8 @@ let related: Promise<Map<string, Neighbour[]>> | undefined;
 
 function load(): Promise<Map<string, Neighbour[]>> {
   related ??= getCatalog().then(({ papers }) =>
-    relatedDocuments(
+    cachedRelatedDocuments(
+      join(lecternConfig().astroCacheDir, RELATED_CACHE),
       papers.map((paper) => ({ id: paper.slug, title: paper.titleText, abstract: paper.abstractText })),
       { k: RELATED_COUNT },
     ),

@@ -194,6 +194,14 @@ export function relatedDocuments(documents: readonly RelatedDocument[], options:
   return result;
 }
 
+/**
+ * What the neighbours computed here depend on besides the documents and options: the code and
+ * the stopwords. A cache of `relatedDocuments` results (src/io/related-cache.ts) keys on it, so
+ * an edit to any function listed here makes every cached result stale; a helper added to the
+ * computation must be listed too.
+ */
+export const RELATED_CODE: readonly string[] = [relatedDocuments, tokenize, stem, better].map(String).concat([...STOPWORDS].join(' '));
+
 /** Higher score first; equal scores by lower index (ids are sorted) so results are deterministic. */
 function better(score: number, doc: number, than: { doc: number; score: number }): boolean {
   return score > than.score || (score === than.score && doc < than.doc);
