@@ -158,6 +158,24 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     await page.close();
   });
 
+  test('a search result never says "0 upvotes" (issue 15), and says how many when someone upvoted', async () => {
+    const page = await open('search/?q=mamba');
+    await resultTitles(page);
+    const results = await page.locator('#search-results > li').evaluateAll((items) =>
+      items.map((li) => ({ path: li.querySelector<HTMLAnchorElement>('a.paper-title')!.pathname, text: li.textContent ?? '' })),
+    );
+    const upvotesOf = (path: string) => Number(readPage(site.outDir, `${path.slice(site.base.length)}index.html`)('[data-pagefind-sort="upvotes"]').text());
+    // The seeds' Mamba papers include some nobody upvoted and some somebody did.
+    expect(results.some(({ path }) => upvotesOf(path) === 0)).toBe(true);
+    expect(results.some(({ path }) => upvotesOf(path) > 0)).toBe(true);
+    for (const { path, text } of results) {
+      const count = upvotesOf(path);
+      expect(text, path).not.toMatch(/\b0 upvotes/);
+      if (count > 0) expect(text, path).toContain(count === 1 ? '1 upvote' : `${count} upvotes`);
+    }
+    await page.close();
+  });
+
   test('every sort order returns the same papers (none dropped for a missing date or count)', async () => {
     const counts: Record<string, number> = {};
     for (const sort of ['', 'newest', 'added', 'upvotes']) {
