@@ -39,6 +39,12 @@ describe('sessions calendar', () => {
     expect(lecternConfig({ LECTERN_TIMEZONE: 'America/New_York' }).timeZone).toBe('America/New_York');
   });
 
+  it('ends every content line with CRLF, the last one included (RFC 5545 3.1)', () => {
+    const text = sessionsCalendar(sessions, location, 'Europe/London', 'lectern reading sessions');
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
   it('writes the same text for the same sessions (no build clock in it)', () => {
     expect(sessionsCalendar(sessions, location, 'UTC', 'x')).toBe(sessionsCalendar(sessions, location, 'UTC', 'x'));
   });

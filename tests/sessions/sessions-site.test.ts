@@ -60,6 +60,7 @@ describe('sessions in the fixture site', () => {
 
   it('serves a calendar that a real iCalendar parser reads, with a stable UID and the local time', () => {
     const text = readFileSync(join(site.outDir, 'sessions/calendar.ics'), 'utf8');
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     const events = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
     expect(events).toHaveLength(1);
     expect(events[0]!.uid).toBe('session-2026-11-19@lectern.example.org/reading-group');

@@ -63,5 +63,8 @@ export function sessionsCalendar(sessions: readonly CalendarSession[], location:
       url,
     });
   }
-  return calendar.toString();
+  // RFC 5545 3.1: every content line ends with CRLF, END:VCALENDAR too. ical-generator leaves the
+  // last one off, and some calendar apps then misread the final line.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
