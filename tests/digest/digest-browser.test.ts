@@ -1,7 +1,7 @@
 /**
  * The digest pages in chromium: no serious or critical axe-core (WCAG 2.1 AA) violations, no
- * console errors, math rendered, the week navigation and the contents work from the keyboard,
- * and the seeded W48 digest stays short on a desktop screen.
+ * console errors, math rendered, the week navigation, the contents and a theme page's week
+ * groups work from the keyboard, and the seeded W48 digest stays short on a desktop screen.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -84,6 +84,20 @@ describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
     await page.waitForFunction((hash) => location.hash === hash, target);
     const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, target!.slice(1));
     expect(Math.abs(top)).toBeLessThan(50);
+    await page.close();
+  });
+
+  test('keyboard: on a theme page, Tab reaches the newest week\'s group heading and Enter opens that digest', async () => {
+    const [newest] = weeks();
+    const { page } = await open('themes/efficient-attention/');
+    let reached = false;
+    for (let i = 0; i < 100 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.closest('tr.group') !== null);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/digests/${newest}/`);
     await page.close();
   });
 
