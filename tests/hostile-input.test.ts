@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
+import { parseBibtex } from '../src/core/inputs/bibtex.ts';
+import { parseCslJson } from '../src/core/inputs/csl-json.ts';
 import { parseDailyPapersJson } from '../src/core/inputs/hf-daily-papers.ts';
 import { parseListing } from '../src/core/listing/index.ts';
 import { decodeUtf8 } from '../src/core/listing/utf8.ts';
@@ -233,6 +235,19 @@ describe('also: implausible years and oversized abstracts', () => {
     expect(parsed.records[2]).toMatchObject({ published: null, submitted: items[2].paper.publishedAt.slice(0, 10) });
     expect(parsed.records[3]).toMatchObject({ submitted: null, published: { year: 2024 } });
     expect(parsed.records[5]).toMatchObject({ upvotes: null, arxiv: items[5].paper.id });
+  });
+
+  it('so does a bibliography: a year outside 1900-2200 is dropped with a warning on its entry, a classic\'s 1948 is kept', () => {
+    const bib = ['@article{shannon1948, title = {A Mathematical Theory of Communication}, year = {1948}}', '', '@misc{typo, title = {Typo Year},', '  year = {9999}}', ''].join('\n');
+    const fromBib = parseBibtex(bib, 'group.bib');
+    expect(fromBib.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^group\.bib:3: warning: the year 9999 of "Typo Year" is not a plausible year \(1900-2200\)\./),
+    ]);
+    expect(fromBib.records.map((r) => r.year)).toEqual([1948, null]);
+    const csl = JSON.stringify([{ title: 'Typo Year', issued: { 'date-parts': [[1]] } }, { title: 'Fine', issued: { 'date-parts': [[2023]] } }], null, 2);
+    const fromCsl = parseCslJson(csl, 'zotero.json');
+    expect(fromCsl.diagnostics.map((d) => [d.line, d.path, d.severity, d.code])).toEqual([[2, '$[0].issued', 'warning', 'bad-field']]);
+    expect(fromCsl.records.map((r) => r.year)).toEqual([null, 2023]);
   });
 
   it('a 5 MB abstract imports with a warning; pages and feeds get a capped clean abstract, the raw text is kept', () => {

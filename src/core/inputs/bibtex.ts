@@ -129,7 +129,10 @@ export function parseBibtex(text: string, file: string): ParsedInput {
       const value = entry.properties[name];
       return typeof value === 'string' ? value.replace(/[{}]/g, '').trim() : typeof value === 'number' ? String(value) : undefined;
     };
-    const record = recordFromCsl(item, { file, line: chunk.line }, {
+    const warn = (message: string, hint: string): void => {
+      diagnostics.push({ severity: 'warning', code: 'bad-field', file, line: chunk.line, message, hint });
+    };
+    const record = recordFromCsl(item, { file, line: chunk.line }, warn, {
       eprint: field('eprint'),
       eprintType: field('archiveprefix') ?? field('eprinttype'),
       primaryClass: field('primaryclass'),

@@ -36,13 +36,20 @@ export function cslName(name: unknown): string {
     .join(' ');
 }
 
-/** The year of a CSL date (`date-parts`, or a 4-digit year in `raw`/`literal`), within the schema's range. */
+/**
+ * Years a bibliography may give a paper: the schema's range. Wider than a listing's publication
+ * days (1990-2100), because a group's .bib can cite the classics (Shannon, 1948).
+ */
+export const CITED_MIN_YEAR = 1900;
+export const CITED_MAX_YEAR = 2200;
+
+/** The year a CSL date states (`date-parts`, or a 4-digit year in `raw`/`literal`), or null. */
 function yearOf(date: unknown): number | null {
   if (!isObject(date)) return null;
   const parts = date['date-parts'];
   const first = Array.isArray(parts) && Array.isArray(parts[0]) ? Number(parts[0][0]) : NaN;
   const year = Number.isInteger(first) ? first : Number(/\b(\d{4})\b/.exec(text(date['raw']) || text(date['literal']))?.[1]);
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
+  return Number.isInteger(year) ? year : null;
 }
 
 function arxivIdOf(text: string): string | null {
@@ -79,10 +86,19 @@ function codeInNote(note: string): string | null {
 export function recordFromCsl(
   item: Record<string, unknown>,
   where: { file: string; line: number; path?: string },
+  warn: (message: string, hint: string) => void,
   extras: BibtexExtras = {},
 ): PaperRecord | { error: string } {
   const titleRaw = text(item['title']);
   if (!titleRaw) return { error: 'this entry has no title' };
+  let year = yearOf(item['issued']);
+  if (year !== null && (year < CITED_MIN_YEAR || year > CITED_MAX_YEAR)) {
+    warn(
+      `the year ${year} of "${titleRaw.slice(0, 60)}" is not a plausible year (${CITED_MIN_YEAR}-${CITED_MAX_YEAR}).`,
+      'The paper was imported without a year; fix it in the export and import again to fill it in.',
+    );
+    year = null;
+  }
   const eprintIsArxiv = !extras.eprintType || /^arxiv$/i.test(extras.eprintType.trim());
   const doi = doiOf(item['DOI']);
   const arxiv =
@@ -106,7 +122,7 @@ export function recordFromCsl(
     doi,
     primaryCategory: text(extras.primaryClass) || null,
     submitted: null,
-    year: yearOf(item['issued']),
+    year,
     code: codeInNote(text(item['note'])),
   };
 }
@@ -127,7 +143,10 @@ export function parseCslJson(text: string, file: string): ParsedInput {
   items.forEach((item, index) => {
     const path = single ? '$' : jsonPath(index);
     const line = single ? 1 : lineAt(source, offsets[index] ?? 0);
-    const record = isObject(item) ? recordFromCsl(item, { file, line, path }) : { error: 'this element is not a CSL item (an object)' };
+    const warn = (message: string, hint: string): void => {
+      diagnostics.push({ severity: 'warning', code: 'bad-field', file, line, path: `${path}.issued`, message, hint });
+    };
+    const record = isObject(item) ? recordFromCsl(item, { file, line, path }, warn) : { error: 'this element is not a CSL item (an object)' };
     if ('error' in record) {
       diagnostics.push({
         severity: 'error',
