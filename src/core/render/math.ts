@@ -134,7 +134,11 @@ function plainAliases(plain: string): string {
   return [greekNames(plain), acronymAliases(plain)].filter(Boolean).join(' ');
 }
 
+/** The Greek and Coptic block, where every letter of GREEK lies: most texts have none. */
+const ANY_GREEK = /[\u0370-\u03ff]/;
+
 function greekNames(plain: string): string {
+  if (!ANY_GREEK.test(plain)) return '';
   const names = new Set<string>();
   for (const ch of plain) {
     const name = GREEK[ch];

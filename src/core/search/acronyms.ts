@@ -44,7 +44,7 @@ function acronym(short: string): RegExp {
 }
 
 /** Compiled once: every title and abstract of a build is checked (36 patterns each). */
-const PATTERNS = ACRONYMS.map(([short, long]) => ({ short, long, shortForm: acronym(short), longForm: spelledOut(long) }));
+const PATTERNS = ACRONYMS.map(([short, long]) => ({ short, long, shortForm: acronym(short), longForm: spelledOut(long), shortText: short.toLowerCase() }));
 
 /**
  * The other form of each acronym pair of which `text` (plain text) holds exactly one form, as
@@ -54,9 +54,10 @@ const PATTERNS = ACRONYMS.map(([short, long]) => ({ short, long, shortForm: acro
 export function acronymAliases(text: string): string {
   const normalized = words(text);
   const added: string[] = [];
-  for (const { short, long, shortForm, longForm } of PATTERNS) {
-    const hasShort = shortForm.test(normalized);
-    const hasLong = longForm.test(normalized);
+  for (const { short, long, shortForm, longForm, shortText } of PATTERNS) {
+    // A substring search first: far cheaper than the patterns, and most texts hold neither form.
+    const hasShort = normalized.includes(shortText) && shortForm.test(normalized);
+    const hasLong = normalized.includes(long) && longForm.test(normalized);
     if (hasShort && !hasLong) added.push(long);
     else if (hasLong && !hasShort) added.push(short);
   }
