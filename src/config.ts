@@ -21,6 +21,9 @@
  *                           the content folder (src/io/lock.ts)
  *   LECTERN_TIMEZONE        IANA time zone of reading sessions' times          default Europe/London
  *                           (calendar feed; "upcoming" is judged on that day)
+ *   SOURCE_DATE_EPOCH       the build's time, in seconds since 1970            default now
+ *                           (reproducible-builds.org convention): the day that
+ *                           decides upcoming sessions and a theme's "This week"
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -55,6 +58,8 @@ export interface LecternConfig {
   lockWaitSeconds: number;
   /** IANA time zone the sessions' `time` is in, e.g. `Europe/London`. */
   timeZone: string;
+  /** The build's time (SOURCE_DATE_EPOCH, else now): which sessions are upcoming, which week is "this week". */
+  buildTime: Date;
 }
 
 export const DEFAULT_SITE = 'https://lectern.example.org';
@@ -98,6 +103,11 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
   } catch {
     throw new Error(`LECTERN_TIMEZONE="${timeZone}": give an IANA time zone name, e.g. Europe/London or America/New_York`);
   }
+  const epoch = setting(env, 'SOURCE_DATE_EPOCH');
+  const buildTime = epoch === undefined ? new Date() : new Date(Number(epoch) * 1000);
+  if (epoch !== undefined && (!/^\d+$/.test(epoch) || Number.isNaN(buildTime.getTime()))) {
+    throw new Error(`SOURCE_DATE_EPOCH="${epoch}": give the build's time as whole seconds since 1970-01-01 UTC`);
+  }
   const staging = join(cwd, 'node_modules', '.cache', 'lectern-out', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
   return {
     contentDir: path('LECTERN_CONTENT', 'content'),
@@ -116,6 +126,7 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
     buildConcurrency: concurrency,
     lockWaitSeconds: lockWait,
     timeZone,
+    buildTime,
   };
 }
 

@@ -7,6 +7,7 @@ const CWD = '/srv/site';
 
 describe('lecternConfig', () => {
   it('has a default for every setting, resolved against the working folder', () => {
+    const before = Date.now();
     expect(lecternConfig({}, CWD)).toEqual({
       contentDir: '/srv/site/content',
       outDir: '/srv/site/dist',
@@ -24,7 +25,14 @@ describe('lecternConfig', () => {
       buildConcurrency: 4,
       lockWaitSeconds: 30,
       timeZone: 'Europe/London',
+      buildTime: expect.any(Date),
     });
+    expect(lecternConfig({}, CWD).buildTime.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('takes the build time from SOURCE_DATE_EPOCH (whole seconds), for reproducible builds', () => {
+    expect(lecternConfig({ SOURCE_DATE_EPOCH: '1795176000' }, CWD).buildTime.toISOString()).toBe('2026-11-20T12:00:00.000Z');
+    expect(() => lecternConfig({ SOURCE_DATE_EPOCH: '2026-11-20' }, CWD)).toThrow(/SOURCE_DATE_EPOCH="2026-11-20": give the build's time as whole seconds/);
   });
 
   it('reads each variable; an empty one counts as unset', () => {

@@ -49,10 +49,11 @@ export function paperPageKey(paper: PaperView, citation: Citation | undefined, r
 
 /**
  * A page of a papers list (`/papers/`, `/papers/year/<y>/`, `/papers/week/<w>/`, `/themes/<slug>/`
- * and their later pages): heading, page position, the papers it lists and its filter bar.
+ * and their later pages): heading, page position, the papers it lists, its filter bar and the
+ * build's week (which week's group is "This week").
  */
-export function listPageKey(title: string, description: string, page: number, pageCount: number, total: number, path: string, papers: readonly PaperView[], filters: object): string {
-  return cacheKeyOf('list', title, description, page, pageCount, total, path, papers.map(paperKey), sharedKey(filters));
+export function listPageKey(title: string, description: string, page: number, pageCount: number, total: number, path: string, papers: readonly PaperView[], filters: object, buildWeek: string): string {
+  return cacheKeyOf('list', title, description, page, pageCount, total, path, papers.map(paperKey), sharedKey(filters), buildWeek);
 }
 
 /**

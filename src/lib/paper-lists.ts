@@ -8,6 +8,8 @@ import { getCatalog, type PaperView } from './catalog.ts';
 import { listPageKey } from './page-keys.ts';
 import { UNTHEMED_NAME } from './site.ts';
 import { sitePaths } from '../core/urls.ts';
+import { isoWeekOf, weekId } from '../core/digest/week.ts';
+import { buildDay } from './sessions.ts';
 
 /** URL segments under /papers/ that belong to list pages, so no paper may use them as its slug. */
 export const LIST_SEGMENTS = ['page', 'year', 'week'] as const;
@@ -101,7 +103,12 @@ export function getFilterGroups(): Promise<FilterGroup[]> {
   return filterGroups;
 }
 
-/** The incremental build's key of a list page: its heading, its papers and the filter bar. */
+/** The ISO week of the build day (`2026-W49`): a list's papers added in it are "This week". */
+export function buildWeek(): string {
+  return weekId(isoWeekOf(buildDay()));
+}
+
+/** The incremental build's key of a list page: its heading, its papers, the filter bar and the build's week. */
 export async function keyOfListPage(title: string, description: string, list: ListPage): Promise<string> {
-  return listPageKey(title, description, list.page, list.pageCount, list.total, list.pagePath(list.page), list.papers, await getFilterGroups());
+  return listPageKey(title, description, list.page, list.pageCount, list.total, list.pagePath(list.page), list.papers, await getFilterGroups(), buildWeek());
 }

@@ -34,7 +34,11 @@ export async function loadSessions(knownSlugs: ReadonlySet<string>): Promise<Ses
   return entries.sort((a, b) => a.id.localeCompare(b.id)).map((entry) => ({ ...entry.data, entry }));
 }
 
-/** The build day in the sessions' time zone (LECTERN_TIMEZONE): what "upcoming" is judged against. */
+/**
+ * The build day in the sessions' time zone (LECTERN_TIMEZONE): what "upcoming" and a theme's
+ * "This week" are judged against.
+ */
 export function buildDay(): string {
-  return dayIn(lecternConfig().timeZone, new Date());
+  const { timeZone, buildTime } = lecternConfig();
+  return dayIn(timeZone, buildTime);
 }

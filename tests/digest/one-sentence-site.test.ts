@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, buildSite, type SiteBuild } from '../helpers/site-build.ts';
 import { readPage } from '../helpers/site-check.ts';
-import { MAMBA, MAMBA_TLDR, PIXART, fixtureVariant } from '../helpers/fixture-variant.ts';
+import { MAMBA, MAMBA_TLDR, PIXART, fixtureVariant, VARIANT_ENV } from '../helpers/fixture-variant.ts';
 import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { checkJsonFeed, checkRss } from './feed-check.ts';
@@ -33,7 +33,7 @@ const WEEK_OF: Record<string, string> = { [MAMBA]: '2026-w47', [QUAMBA]: '2026-w
 const CONTENT = fixtureVariant();
 let site: SiteBuild;
 beforeAll(async () => {
-  site = await buildSite({ content: CONTENT });
+  site = await buildSite({ content: CONTENT, env: VARIANT_ENV });
 }, 600_000);
 
 const squash = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();

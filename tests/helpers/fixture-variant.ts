@@ -14,6 +14,11 @@ export const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-s
 export const PIXART = 'pixart-alpha-fast-training-of-diffusion-transformer';
 export const MAMBA_TLDR = 'Lets a state-space model choose what to remember, matching Transformers at linear cost.';
 export const UPCOMING_SESSION = '2099-01-08';
+/**
+ * The variant is built as on Friday 2026-11-20 (SOURCE_DATE_EPOCH): in the fixture's newest week
+ * (2026-W47), so theme pages head it "This week", and after its 2026-11-19 session.
+ */
+export const VARIANT_ENV = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) };
 
 const FIXTURE = join(REPO_ROOT, 'tests/fixtures/site-content');
 

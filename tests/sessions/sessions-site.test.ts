@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, REPO_ROOT, type SiteBuild } from '../helpers/site-build.ts';
 import { findBrokenLinks, readPage } from '../helpers/site-check.ts';
 import { isoWeekOf, weekSlug } from '../../src/core/digest/week.ts';
-import { PIXART, UPCOMING_SESSION, fixtureVariant } from '../helpers/fixture-variant.ts';
+import { PIXART, UPCOMING_SESSION, fixtureVariant, VARIANT_ENV } from '../helpers/fixture-variant.ts';
 
 const FIXTURE = join(REPO_ROOT, 'tests/fixtures/site-content');
 const MAMBA = 'mamba-linear-time-sequence-modeling-with-selective-state-spaces';
@@ -135,8 +135,15 @@ describe('the example sessions shipped in content/sessions', () => {
 describe('with an upcoming session (the fixture plus a session in 2099)', () => {
   let variant: SiteBuild;
   beforeAll(async () => {
-    variant = await buildSite({ content: fixtureVariant() });
+    variant = await buildSite({ content: fixtureVariant(), env: VARIANT_ENV });
   }, 600_000);
+
+  it('a theme page heads the papers added in the build\'s week "This week" (the build day is set by SOURCE_DATE_EPOCH)', () => {
+    const $ = readPage(variant.outDir, 'themes/ssm/index.html');
+    const groups = $('table.papers tr.group th').map((_, th) => $(th).text().replace(/\s+/g, ' ').trim()).get();
+    expect(groups[0]).toMatch(/^This week: Week 47, 2026 \(latest digest\)/);
+    expect(groups.slice(1).every((label) => label.startsWith('Added in '))).toBe(true);
+  });
 
   it('/sessions/ lists upcoming sessions first, then past ones', () => {
     const $ = readPage(variant.outDir, 'sessions/index.html');
