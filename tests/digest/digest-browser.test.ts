@@ -107,7 +107,7 @@ describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(Math.floor(8052 * 0.4));
-    // "Other" is compact: one line per paper (title and first author).
+    // "Other" is compact: one line per paper (title, first author and year).
     const otherRows = await page.$$eval('.digest-other .paper-list > li', (rows) =>
       rows.map((row) => row.getBoundingClientRect().height / parseFloat(getComputedStyle(row).lineHeight)),
     );

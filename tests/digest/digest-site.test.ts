@@ -28,6 +28,15 @@ interface Frontmatter {
   themes: string[];
   featured?: boolean;
   authors: { names?: string[] };
+  submitted?: string | Date | null;
+  published?: string | Date | null;
+  year?: number | null;
+}
+
+/** The year a paper's rows show: of its submission or publication day, else its `year`. */
+function yearOf(paper: Frontmatter): number | null {
+  const day = paper.submitted ?? paper.published;
+  return day ? Number(String(day instanceof Date ? day.toISOString() : day).slice(0, 4)) : (paper.year ?? null);
 }
 
 /** Theme slugs in the order of content/themes.yaml. */
@@ -125,15 +134,17 @@ describe('digest pages', () => {
     }
   });
 
-  test('"Other" is compact: each row the title and the first author, no summary, no chips', () => {
+  test('"Other" is compact: each row the title, the first author and the year, no summary, no chips', () => {
     let rows = 0;
     for (const week of weeksWithAdditions) {
       const $ = html(`digests/${week}/index.html`);
       $('.digest section:has(h2#other) .paper-list > li').each((_, li) => {
         rows += 1;
         const slug = $(li).find('a.paper-title').attr('href')!.replace(`${site.base}papers/`, '').replace(/\/$/, '');
-        const names = papers.find((p) => p.slug === slug)!.authors.names ?? [];
-        if (names[0]) expect($(li).find('.meta').text().replace(/\s+/g, ' '), slug).toBe(`· ${names[0].replace(/\s+/g, ' ')}${names.length > 1 ? ' et al.' : ''}`);
+        const paper = papers.find((p) => p.slug === slug)!;
+        const names = paper.authors.names ?? [];
+        const year = yearOf(paper);
+        if (names[0]) expect($(li).find('.meta').text().replace(/\s+/g, ' '), slug).toBe(`· ${names[0].replace(/\s+/g, ' ')}${names.length > 1 ? ' et al.' : ''}${year ? ` · ${year}` : ''}`);
         expect($(li).find('.summary, .chip').length, slug).toBe(0);
         expect($(li).text().replace(/\s+/g, ' ').length, slug).toBeLessThan(260);
       });
