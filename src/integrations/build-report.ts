@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { countReuse, INCREMENTAL_MANIFEST, parseManifest, type IncrementalManifest } from '../core/build/reuse.ts';
+import { countReuse, INCREMENTAL_MANIFEST, isHtmlPage, parseManifest, type IncrementalManifest } from '../core/build/reuse.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 
 export const PAGES_REPORT = 'lectern-pages.json';
@@ -33,7 +33,8 @@ export default function buildReport(): AstroIntegration {
       },
       'astro:build:done': ({ pages, logger }) => {
         const next = parseManifest(readText(join(cacheDir, INCREMENTAL_MANIFEST)));
-        const { reused } = next ? countReuse(previous, next) : { reused: 0 };
+        // Astro's `pages` are the HTML pages; keyed endpoints (citation files) are not counted.
+        const { reused } = next ? countReuse(previous, next, isHtmlPage) : { reused: 0 };
         const report: PagesReport = { pages: pages.length, rendered: pages.length - reused, reused };
         writeFileAtomic(join(cacheDir, PAGES_REPORT), `${JSON.stringify(report)}\n`);
         logger.info(`${report.pages} pages: ${report.rendered} rendered, ${report.reused} reused from the previous build`);

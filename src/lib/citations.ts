@@ -8,6 +8,7 @@ import { citationsBySlug, formatBibtex, formatCslJson, type Citation } from '../
 import { getPapers } from './papers.ts';
 import { siteUrl } from './site.ts';
 import { sitePaths } from '../core/urls.ts';
+import { citationFileKey } from './page-keys.ts';
 
 let items: Promise<Map<string, Citation>> | undefined;
 
@@ -31,10 +32,14 @@ export const CITATION_FORMATS = {
 
 export type CitationFormat = keyof typeof CITATION_FORMATS;
 
-/** Static paths `<name>.<format>` of citation files, one per group and format. */
-export function citationPaths(groups: ReadonlyArray<{ name: string; slugs: readonly string[] }>) {
-  return groups.flatMap(({ name, slugs }) =>
-    (Object.keys(CITATION_FORMATS) as CitationFormat[]).map((format) => ({ params: { name, format }, props: { slugs } })),
+/**
+ * Static paths `<name>.<format>` of citation files, one per group and format, each keyed by the
+ * citations it lists (src/lib/page-keys.ts): a rebuild writes again only files whose papers changed.
+ */
+export async function citationPaths(groups: ReadonlyArray<{ name: string; slugs: readonly string[] }>) {
+  const keyed = await Promise.all(groups.map(async (group) => ({ ...group, citations: await citationsOf(group.slugs) })));
+  return keyed.flatMap(({ name, slugs, citations }) =>
+    (Object.keys(CITATION_FORMATS) as CitationFormat[]).map((format) => ({ params: { name, format }, props: { slugs }, cacheKey: citationFileKey(format, citations) })),
   );
 }
 

@@ -71,6 +71,13 @@ export function digestPageKey(
   return cacheKeyOf('digest', sharedKey(digest), introData, papers.map((p) => p && paperKey(p)), neighbours.map((n) => n && sharedKey(n)), sessions);
 }
 
+const citationKey = keyOnce((citation: Citation) => citation);
+
+/** `/digests/<week>.<format>`, `/themes/<theme>.<format>`: the format and the citations the file lists. */
+export function citationFileKey(format: string, citations: readonly Citation[]): string {
+  return cacheKeyOf('citation-file', format, citations.map(citationKey));
+}
+
 /** `/papers/<alias>/`: the redirect's target and the title it names. */
 export function redirectPageKey(to: string, title: string): string {
   return cacheKeyOf('redirect', to, title);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cacheKeyOf, stableJson } from '../../src/core/build/cache-key.ts';
-import { countReuse, parseManifest, type IncrementalManifest } from '../../src/core/build/reuse.ts';
+import { countReuse, isHtmlPage, parseManifest, type IncrementalManifest } from '../../src/core/build/reuse.ts';
 import { formatBuildSummary, parseBuildSummary } from '../../src/core/build/summary.ts';
 
 /** An object with the same entries in another key order. */
@@ -65,6 +65,10 @@ describe('countReuse', () => {
     expect(countReuse(before, manifest({ '/papers/a/': 'ka' }, 'dep2'))).toEqual({ keyed: 1, reused: 0 });
     expect(countReuse(manifest({ '/papers/a/': 'ka' }, 'dep', { 'a.mdx': '1' }), manifest({ '/papers/a/': 'ka' }, 'dep', { 'a.mdx': '2' }))).toEqual({ keyed: 1, reused: 0 });
     expect(countReuse(null, before)).toEqual({ keyed: 2, reused: 0 });
+    // Keyed endpoints (citation files) are not pages: the build summary counts pages only.
+    const withFile: IncrementalManifest = { version: 1, routes: { ...before.routes, 'src/pages/digests/[name].[format].ts': { dependencyHash: 'dep', paths: { '/digests/2026-w48.bib/': { cacheKey: 'kf', outputFile: 'digests/2026-w48.bib' } } } } };
+    expect(countReuse(withFile, withFile, isHtmlPage)).toEqual({ keyed: 2, reused: 2 });
+    expect(countReuse(withFile, withFile)).toEqual({ keyed: 3, reused: 3 });
   });
 
   it('reads only the manifest version it knows', () => {

@@ -115,6 +115,16 @@ describe('a rebuild after one title changed', () => {
     expect(changed.length).toBeLessThan(first.size / 2);
   });
 
+  test("the week's and themes' citation files that list the paper are written again, the others reused", () => {
+    const files = [...first.keys()].filter((file) => /^(digests|themes)\/[^/]+\.(bib|json)$/.test(file));
+    const listing = files.filter((file) => clean.get(file)!.includes(edited.title)).sort();
+    // Astro logs a reused file's path and "(cached)" or "(restored)" together; a rendered one's time comes later.
+    const reused = (file: string) => logs[1]!.includes(`/${file}/ (cached)`) || logs[1]!.includes(`/${file}/ (restored)`);
+    const rewritten = files.filter((file) => !reused(file)).sort();
+    expect(listing.length).toBeGreaterThan(0);
+    expect(rewritten).toEqual(listing);
+  });
+
   test('the card and citation files of that paper are made again, the others come from the caches', () => {
     const changed = differing(first, incremental).filter((file) => !file.endsWith('.html') && !file.startsWith('pagefind/'));
     for (const file of changed) expect(incremental.get(file)!.includes(edited.title) || file === `og/papers/${edited.slug}.png`, file).toBe(true);
@@ -128,6 +138,8 @@ describe('a rebuild after one title changed', () => {
     const { rendered, reused } = summary(logs[1]!).pages!;
     expect(cold.reused).toBe(0);
     expect(rendered + reused).toBe(cold.rendered);
+    // At least the pages that differ were rendered (keyed citation files are not counted as pages).
+    expect(rendered).toBeGreaterThanOrEqual(differing(first, incremental).filter((file) => file.endsWith('.html')).length);
     expect(reused).toBeGreaterThan(PAPERS - 10);
   });
 

@@ -40,13 +40,20 @@ function sameHashes(a: Record<string, string> | undefined, b: Record<string, str
   return keysA.length === Object.keys(b ?? {}).length && keysA.every((key) => a![key] === b?.[key]);
 }
 
-/** Reused paths of the build that wrote `next`, given the manifest the build started from. */
-export function countReuse(previous: IncrementalManifest | null, next: IncrementalManifest): ReuseCount {
+/** An HTML page, as opposed to a keyed endpoint's file (`digests/2026-w48.bib`). */
+export const isHtmlPage = (outputFile: string): boolean => outputFile.endsWith('.html');
+
+/**
+ * Reused paths of the build that wrote `next`, given the manifest the build started from; only
+ * paths whose output file `counts` (by default every keyed path).
+ */
+export function countReuse(previous: IncrementalManifest | null, next: IncrementalManifest, counts: (outputFile: string) => boolean = () => true): ReuseCount {
   let keyed = 0;
   let reused = 0;
   for (const [route, entry] of Object.entries(next.routes)) {
     const before = previous?.routes[route];
     for (const [path, now] of Object.entries(entry.paths)) {
+      if (!counts(now.outputFile)) continue;
       keyed += 1;
       const then = before?.paths[path];
       if (before && then && before.dependencyHash === entry.dependencyHash && then.cacheKey === now.cacheKey && sameHashes(then.contentHashes, now.contentHashes)) {
