@@ -9,13 +9,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT, buildSite, type SiteBuild } from '../helpers/site-build.ts';
 import { readPage } from '../helpers/site-check.ts';
 import { MAMBA, MAMBA_TLDR, PIXART, fixtureVariant, VARIANT_ENV } from '../helpers/fixture-variant.ts';
-import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { browserTestsEnabled } from '../../scripts/lib/browser.ts';
+import { openInBrowser } from '../helpers/browser-site.ts';
 import { checkJsonFeed, checkRss } from './feed-check.ts';
 
 const QUAMBA = 'quamba-a-post-training-quantization-recipe-for-selective-state-space-models';
@@ -110,24 +109,15 @@ describe('one sentence per paper, everywhere', () => {
   }, 120_000);
 
   describe.runIf(browserTestsEnabled())('search in chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveStatic(site.outDir, site.base);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const opened = openInBrowser(() => site);
 
     test('a search result shows the paper\'s one-line summary', async () => {
-      const page = await browser.newPage();
+      const page = await opened.browser.newPage();
       for (const [slug, { summary }, query] of [
         [MAMBA, EXPECTED[MAMBA]!, 'mamba'],
         [QUAMBA, EXPECTED[QUAMBA]!, 'quamba'],
       ] as const) {
-        await page.goto(`${server.url}search/?q=${query}`, { waitUntil: 'networkidle' });
+        await page.goto(`${opened.server.url}search/?q=${query}`, { waitUntil: 'networkidle' });
         const result = page.locator(`#search-results > li:has(a.paper-title[href="/papers/${slug}/"])`);
         await result.waitFor();
         expect(squash((await result.locator('p:not(.meta)').first().textContent()) ?? ''), slug).toBe(summary);

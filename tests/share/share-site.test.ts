@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ogs from 'open-graph-scraper';
 import { Ajv } from 'ajv';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import type { Browser } from 'playwright-core';
 import { REPO_ROOT, buildSite, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { browserTestsEnabled } from '../../scripts/lib/browser.ts';
+import { openInBrowser } from '../helpers/browser-site.ts';
 import { pngSize } from '../helpers/png.ts';
 
 const FIXTURE = 'tests/fixtures/site-content';
@@ -197,30 +196,21 @@ describe('permanent links', () => {
 afterAll(() => rmSync(join(REPO_ROOT, CONFLICT_CONTENT), { recursive: true, force: true }));
 
 describe.runIf(browserTestsEnabled())('in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir, site.base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openInBrowser(() => site);
 
   test.each(ALIASES)('the retired URL /papers/%s/ lands on the paper', async (alias) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}papers/${alias}/`);
-    await page.waitForURL(`${server.url}papers/${MAMBA}/`);
+    const page = await opened.browser.newPage();
+    await page.goto(`${opened.server.url}papers/${alias}/`);
+    await page.waitForURL(`${opened.server.url}papers/${MAMBA}/`);
     await expect(page.locator('h1').textContent()).resolves.toContain('Mamba: Linear-Time Sequence Modeling');
     await page.close();
   });
 
   test('copy buttons copy the permalink and the BibTeX entry', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const context = await opened.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: opened.server.origin });
     const page = await context.newPage();
-    await page.goto(`${server.url}papers/${MAMBA}/`);
+    await page.goto(`${opened.server.url}papers/${MAMBA}/`);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('link copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${SITE}${BASE}papers/${MAMBA}/`);
@@ -232,9 +222,9 @@ describe.runIf(browserTestsEnabled())('in chromium', () => {
   });
 
   test('without JavaScript there are no dead buttons, and the citation is still there', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await opened.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}papers/${MAMBA}/`);
+    await page.goto(`${opened.server.url}papers/${MAMBA}/`);
     await expect(page.getByRole('button', { name: /Copy/ }).count()).resolves.toBe(0);
     await expect(page.locator('pre.cite-bibtex').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'BibTeX file' }).getAttribute('href')).resolves.toBe(`${BASE}papers/${MAMBA}.bib`);

@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { browserTestsEnabled } from '../../scripts/lib/browser.ts';
+import { openInBrowser } from '../helpers/browser-site.ts';
 import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
 import { readPage } from '../helpers/site-check.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readEmbeddedMetadata } from '../helpers/zotero-embedded.ts';
 
 const FLASH = 'flashattention-fast-and-memory-efficient-exact-attention-with-io-awareness';
@@ -160,23 +159,14 @@ describe("meta tags, read as Zotero's Embedded Metadata translator reads them", 
 });
 
 describe.runIf(browserTestsEnabled())('search by author in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir, site.base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openInBrowser(() => site);
 
   test.each([
     ['Ermon', ['FlashAttention']],
     ['Dao', ['FlashAttention', 'Mamba']],
   ])('searching %j finds the papers by that author, with first authors and year', async (query, expected) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/?q=${query}`);
+    const page = await opened.browser.newPage();
+    await page.goto(`${opened.server.url}search/?q=${query}`);
     await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
     const titles = await page.locator('#search-results > li > a.paper-title').allTextContents();
     for (const title of expected) expect(titles.some((t) => t.startsWith(title)), titles.join('\n')).toBe(true);

@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, filesIn, type SiteBuild } from '../helpers/site-build.ts';
 import { findBrokenLinks, readPage } from '../helpers/site-check.ts';
-import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { browserTestsEnabled } from '../../scripts/lib/browser.ts';
+import { openInBrowser } from '../helpers/browser-site.ts';
 import { collectPageErrors } from '../helpers/page-audit.ts';
 
 const BASE = '/reading-group/';
@@ -51,48 +50,39 @@ describe('built files', () => {
 });
 
 describe.runIf(browserTestsEnabled())('served under the sub-path', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir, BASE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openInBrowser(() => ({ outDir: site.outDir, base: BASE }));
 
   test('navigation, styles, math and search work without leaving the base path', async () => {
-    const page = await browser.newPage();
+    const page = await opened.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await page.goto(opened.server.url, { waitUntil: 'networkidle' });
     // The stylesheet applied: the header is a flex row.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.header-row')!).display)).toBe('flex');
 
     await page.click('nav >> text=Papers');
-    await page.waitForURL(`${server.url}papers/`);
+    await page.waitForURL(`${opened.server.url}papers/`);
     await page.click('table.papers a[href*="flashattention"]');
-    await page.waitForURL(`${server.url}${PAPER}`);
+    await page.waitForURL(`${opened.server.url}${PAPER}`);
     await page.waitForLoadState('networkidle');
     // KaTeX stylesheet and fonts load from under the base path.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.katex')!).fontFamily)).toContain('KaTeX');
 
     await page.click('article a.chip');
-    await page.waitForURL(`${server.url}themes/efficient-attention/`);
+    await page.waitForURL(`${opened.server.url}themes/efficient-attention/`);
 
     await page.fill('#site-search-q', 'flash attention');
     await page.press('#site-search-q', 'Enter');
-    await page.waitForURL(`${server.url}search/?q=flash+attention`);
+    await page.waitForURL(`${opened.server.url}search/?q=flash+attention`);
     await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
     const first = page.locator('#search-results > li > a').first();
     expect(await first.getAttribute('href')).toBe(`${BASE}${PAPER}`);
     await first.click();
-    await page.waitForURL(`${server.url}${PAPER}`);
+    await page.waitForURL(`${opened.server.url}${PAPER}`);
     expect(errors).toEqual([]);
 
     // Notes are indexed; navigation and footer text are not.
     const search = async (query: string) => {
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`${opened.server.url}search/?q=${encodeURIComponent(query)}`);
       await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
       return page.locator('#search-results > li > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     };
@@ -100,7 +90,7 @@ describe.runIf(browserTestsEnabled())('served under the sub-path', () => {
     expect(await search('lectern')).toEqual([]); // the site name in the header and footer
     expect(await search('skip')).toEqual([]); // the skip link
 
-    const notFound = await page.goto(`${server.url}no-such-page/`);
+    const notFound = await page.goto(`${opened.server.url}no-such-page/`);
     expect(notFound?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     await page.close();
