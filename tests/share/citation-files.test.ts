@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentCitations, writeCitationFiles } from '../../src/integrations/citation-files.ts';
+import { contentCitations, readCitationCache, writeCitationFiles } from '../../src/integrations/citation-files.ts';
 import { citationOf, formatBibtex, formatCslJson, type Citation } from '../../src/core/cite/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-citations-'));
@@ -54,7 +54,7 @@ describe('citation files', () => {
     expect(readFileSync(join(work, 'out2', 'papers', 'mamba.bib'), 'utf8')).toBe(readFileSync(join(work, 'out1', 'papers', 'mamba.bib'), 'utf8'));
     expect(readFileSync(join(work, 'out2', 'papers', 'flash-attention.bib'), 'utf8')).toContain('{FlashAttention}-2');
     // The cache keeps only what the last build used.
-    expect(Object.keys(JSON.parse(readFileSync(cache, 'utf8')) as object)).toHaveLength(2);
+    expect(readCitationCache(cache).citations.size).toBe(2);
   });
 
   it('formats everything again when the cache file is damaged', async () => {
@@ -77,10 +77,35 @@ describe('the citations the build writes files for', () => {
     mkdirSync(join(content, 'papers'), { recursive: true });
     for (const name of readdirSync(fixture)) copyFileSync(join(fixture, name), join(content, 'papers', name));
 
-    const citations = contentCitations(content, { site: 'https://example.github.io', base: '/reading-group/' });
+    const { citations } = contentCitations(content, { site: 'https://example.github.io', base: '/reading-group/' });
     expect([...citations.keys()].sort()).toEqual(readdirSync(fixture).map((name) => name.replace(/\.mdx$/, '')).sort());
     expect(citations.get(flash)).toMatchObject({ key: 'flashattentionFastMemory', arxiv: '2205.14135', url: 'https://arxiv.org/abs/2205.14135' });
     expect(citations.get(paged)).toMatchObject({ arxiv: null, url: `https://example.github.io/reading-group/papers/${paged}/` });
+  });
+
+  it('parses only new or edited paper files when given what the last build read, and cites the same', () => {
+    const location = { site: 'https://example.github.io', base: '/reading-group/' };
+    const first = contentCitations(content, location);
+    expect(first.parsed).toBe(first.citations.size);
+
+    const again = contentCitations(content, location, first.papers);
+    expect(again.parsed).toBe(0);
+    expect(again.citations).toEqual(first.citations);
+
+    const file = join(content, 'papers', `${flash}.mdx`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "FlashAttention, edited"'));
+    const edited = contentCitations(content, location, again.papers);
+    expect(edited.parsed).toBe(1);
+    expect(edited.citations.get(flash)!.title).toBe('FlashAttention, edited');
+    expect(edited.citations.get(paged)).toEqual(first.citations.get(paged));
+  });
+
+  it('keeps what paper files cite in the cache file, for the next build', () => {
+    const location = { site: 'https://example.github.io', base: '/' };
+    const cacheFile = join(work, 'cache', 'papers-citations.json');
+    const read = contentCitations(content, location);
+    writeCitationFiles(read.citations, join(work, 'out4'), cacheFile, { papers: read.papers });
+    expect(contentCitations(content, location, readCitationCache(cacheFile).papers).parsed).toBe(0);
   });
 
   it('fails naming the file when a paper file is invalid', () => {
