@@ -82,6 +82,12 @@ function linkNew(temp: string, target: string): boolean {
  * in place, such as cache entries written by `writeFileAtomic`: the two names share one file.
  */
 export function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+    return;
+  } catch {
+    // Taken (replaced below, never written through: it may be a link to another file) or another filesystem.
+  }
   rmSync(target, { force: true });
   try {
     linkSync(source, target);

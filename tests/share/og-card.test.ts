@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OG_HEIGHT, OG_WIDTH, cardAuthors, ogCardHash, type OgCard, type OgJob } from '../../src/core/og/card.ts';
 import { OG_COLORS, OG_FONT_STACK, cardTree } from '../../src/core/og/layout.ts';
-import { isCompletePng } from '../../src/core/og/png.ts';
+import { PNG_HEAD_BYTES, PNG_TAIL_BYTES, hasPngEnds, isCompletePng } from '../../src/core/og/png.ts';
 import { buildOgImages } from '../../src/integrations/og-images.ts';
 import { createOgRenderer } from '../../src/integrations/og-render.ts';
 import { TEMP_SUFFIX } from '../../src/io/atomic.ts';
@@ -123,6 +123,18 @@ describe('Open Graph image build step', () => {
     await buildOgImages(list, join(dir, 'out2'), join(dir, 'cache'), { renderer });
     for (const out of ['out1', 'out2']) expect(statSync(join(dir, out, 'og', 'papers', 'a.png')).ino, out).toBe(statSync(entry).ino);
     expect(readFileSync(entry)).toEqual(cached);
+  });
+
+  it('tell a cached image by its two ends: a whole card passes, a card of another size, cut short or of other bytes does not', async () => {
+    const png = await renderer.render(card);
+    const ends = (bytes: Uint8Array) => [bytes.subarray(0, PNG_HEAD_BYTES), bytes.subarray(bytes.length - PNG_TAIL_BYTES)] as const;
+    expect(hasPngEnds(...ends(png), OG_WIDTH, OG_HEIGHT)).toBe(true);
+    expect(hasPngEnds(...ends(png), OG_WIDTH, OG_HEIGHT + 1)).toBe(false);
+    expect(hasPngEnds(...ends(png.subarray(0, png.length - 20)), OG_WIDTH, OG_HEIGHT)).toBe(false);
+    const flipped = Buffer.from(png);
+    flipped[20]! ^= 1; // inside the IHDR: its CRC no longer matches
+    expect(hasPngEnds(...ends(flipped), OG_WIDTH, OG_HEIGHT)).toBe(false);
+    expect(hasPngEnds(...ends(Buffer.alloc(png.length)), OG_WIDTH, OG_HEIGHT)).toBe(false);
   });
 
   it('renders a broken cache entry again instead of copying it: empty, random bytes, cut short', async () => {
