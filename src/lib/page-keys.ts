@@ -14,7 +14,7 @@
  */
 import { cacheKeyOf } from '../core/build/cache-key.ts';
 import type { Citation } from '../core/cite/index.ts';
-import type { WeekDigest } from '../core/digest/digest.ts';
+import { digestLabel, type WeekDigest } from '../core/digest/digest.ts';
 import type { PaperView } from './catalog.ts';
 import type { DigestEntry } from './digests.ts';
 
@@ -57,8 +57,10 @@ export function listPageKey(title: string, description: string, page: number, pa
 }
 
 /**
- * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers
- * the neighbouring digests its navigation names and the week's reading sessions (their frontmatter).
+ * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers,
+ * the neighbouring digests as its navigation shows them (link and label: not their papers, or a
+ * week's digest would render again whenever the week after its neighbour was added) and the
+ * week's reading sessions (their frontmatter).
  */
 export function digestPageKey(
   digest: WeekDigest,
@@ -68,7 +70,7 @@ export function digestPageKey(
   sessions: readonly unknown[],
 ): string {
   const introData = intro && { data: intro.data, body: intro.body ?? null };
-  return cacheKeyOf('digest', sharedKey(digest), introData, papers.map((p) => p && paperKey(p)), neighbours.map((n) => n && sharedKey(n)), sessions);
+  return cacheKeyOf('digest', sharedKey(digest), introData, papers.map((p) => p && paperKey(p)), neighbours.map((n) => n && [n.slug, digestLabel(n)]), sessions);
 }
 
 const citationKey = keyOnce((citation: Citation) => citation);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cacheKeyOf, stableJson } from '../../src/core/build/cache-key.ts';
 import { countReuse, isHtmlPage, parseManifest, type IncrementalManifest } from '../../src/core/build/reuse.ts';
 import { formatBuildSummary, parseBuildSummary } from '../../src/core/build/summary.ts';
+import { buildDigests, type DigestPaperInput, type WeekDigest } from '../../src/core/digest/digest.ts';
+import { digestPageKey } from '../../src/lib/page-keys.ts';
 
 /** An object with the same entries in another key order. */
 function shuffled(value: unknown, seed: number): unknown {
@@ -106,5 +108,31 @@ describe('formatBuildSummary', () => {
     });
     expect(parseBuildSummary('[lectern:build] pages 7 rendered, 10,559 reused · search 10,000 pages unchanged, index reused · 30.1 s')?.search).toEqual({ pages: 10_000, reused: true });
     expect(parseBuildSummary('no summary')).toBeNull();
+  });
+});
+
+describe('digestPageKey', () => {
+  const paper = (slug: string, added: string): DigestPaperInput => ({ slug, title: `Paper ${slug}`, abstract: `We study ${slug}.`, added, themes: [] });
+  const weeks = [paper('a', '2026-11-02'), paper('b', '2026-11-09'), paper('c', '2026-11-16')];
+  /** Each digest's key, as the route computes it from the digests' own neighbours. */
+  const keys = (digests: WeekDigest[]) => {
+    const bySlug = new Map(digests.map((digest) => [digest.slug, digest]));
+    const neighbour = (slug: string | null) => (slug ? bySlug.get(slug) : undefined);
+    return new Map(digests.map((digest) => [digest.slug, digestPageKey(digest, undefined, [], [neighbour(digest.previous), neighbour(digest.next)], [])]));
+  };
+
+  it('changes for a digest whose navigation changes, not for one whose neighbour only gained a newer neighbour', () => {
+    const before = keys(buildDigests(weeks, []));
+    const after = keys(buildDigests([...weeks, paper('d', '2026-11-23')], []));
+    const changed = [...before].filter(([slug, key]) => after.get(slug) !== key).map(([slug]) => slug);
+    // The newest week before now links to the new one; the week before it shows the same links.
+    expect(changed).toEqual(['2026-w47']);
+  });
+
+  it('changes when a neighbour\'s label changes (its intro\'s title)', () => {
+    const before = keys(buildDigests(weeks, []));
+    const after = keys(buildDigests(weeks, [], new Map([['2026-w47', { title: 'Small models' }]])));
+    expect(after.get('2026-w46')).not.toBe(before.get('2026-w46'));
+    expect(after.get('2026-w45')).toBe(before.get('2026-w45'));
   });
 });
