@@ -6,16 +6,16 @@
  * 2021-01-03 is 2020-W53). Days are built from their components in local time and only
  * read back with local getters, so the result does not depend on the machine's time zone.
  */
-import {
-  addDays,
-  format,
-  getISOWeek,
-  getISOWeekYear,
-  getISOWeeksInYear,
-  isValid,
-  setISOWeek,
-  startOfISOWeek,
-} from 'date-fns';
+// One module per function: the package's index loads all ~250 of them, and Node reads date-fns'
+// 199 KB package.json exports map for each module it loads: 1.1-1.2 s of every build, against
+// ~70 ms for these.
+import { addDays } from 'date-fns/addDays';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
+import { isValid } from 'date-fns/isValid';
+import { setISOWeek } from 'date-fns/setISOWeek';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 
 export interface IsoWeek {
   /** The ISO week-numbering year (not always the calendar year of the day). */
@@ -40,8 +40,10 @@ function parseDay(day: string): Date | null {
   return value;
 }
 
+/** `YYYY-MM-DD` of a local-time Date (date-fns' `format` would load its locale machinery for this). */
 function formatDay(value: Date): string {
-  return format(value, 'yyyy-MM-dd');
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(value.getFullYear(), 4)}-${pad(value.getMonth() + 1, 2)}-${pad(value.getDate(), 2)}`;
 }
 
 /** The ISO week a `YYYY-MM-DD` day belongs to. Throws on a string that is not a calendar day. */
