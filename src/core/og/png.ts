@@ -1,33 +1,10 @@
 /**
- * Whether bytes are a whole PNG of a given size: the check a cached Open Graph image must pass
- * before it is copied into a site (a 0-byte file, a truncated write or random bytes fail it).
+ * Whether a cached Open Graph image is a PNG of a given size, from its two ends: the check it
+ * must pass before it is linked into a site (a 0-byte file, a truncated write or random bytes fail it).
  */
 import { crc32 } from 'node:zlib';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/**
- * True when `bytes` start with the PNG signature and an IHDR of `width` x `height`, and are a
- * chain of chunks whose CRCs all match, ending exactly with IEND.
- */
-export function isCompletePng(bytes: Uint8Array, width: number, height: number): boolean {
-  if (bytes.length < SIGNATURE.length + 12 * 2 + 13 || SIGNATURE.some((b, i) => bytes[i] !== b)) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = SIGNATURE.length;
-  let first = true;
-  while (offset + 12 <= bytes.length) {
-    const length = view.getUint32(offset);
-    const end = offset + 12 + length;
-    if (end > bytes.length) return false;
-    const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length)) return false;
-    if (first && (type !== 'IHDR' || view.getUint32(offset + 8) !== width || view.getUint32(offset + 12) !== height)) return false;
-    first = false;
-    if (type === 'IEND') return end === bytes.length;
-    offset = end;
-  }
-  return false;
-}
 
 /** How many bytes of a file's start and end `hasPngEnds` reads. */
 export const PNG_HEAD_BYTES = SIGNATURE.length + 12 + 13;
