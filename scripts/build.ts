@@ -24,6 +24,8 @@ import type { OgBuildReport } from '../src/integrations/og-images.ts';
 import { formatBuildSummary } from '../src/core/build/summary.ts';
 import { plural } from '../src/core/text.ts';
 import { indexSite } from './lib/search-index.ts';
+import { buildHeapMb, ranOutOfHeap } from '../src/core/build/heap.ts';
+import { listContentFiles } from '../src/io/content.ts';
 
 const USAGE = `Usage: npm run build [-- --force]
 
@@ -71,11 +73,25 @@ function clearPreviousBuild(dir: string, keep: (previous: string | null) => void
   return Promise.all(old.map((path) => rm(path, { recursive: true, force: true }))).then(() => undefined);
 }
 
-function astroBuild(force: boolean): Promise<number> {
+interface AstroRun {
+  code: number;
+  outOfHeap: boolean;
+}
+
+/**
+ * `astro build` in a child process with a heap of `heapMb` (src/core/build/heap.ts says why).
+ * Its error output passes through; the end of it is kept to tell a heap limit from other failures.
+ */
+function astroBuild(force: boolean, heapMb: number): Promise<AstroRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', ...(force ? ['--force'] : [])], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ASTRO, 'build', ...(force ? ['--force'] : [])], { stdio: ['inherit', 'inherit', 'pipe'] });
+    let tail = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-4096);
+    });
     child.on('error', fail);
-    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), outOfHeap: ranOutOfHeap(tail) }));
   });
 }
 
@@ -121,9 +137,13 @@ async function main(argv: string[]): Promise<number> {
   });
   // From here until the build finishes, the output folder is no finished site to carry pages from.
   forgetFinishedSite(config.astroCacheDir);
-  const code = await astroBuild(args.force);
+  const heapMb = buildHeapMb(listContentFiles(join(config.contentDir, 'papers')).length, config.buildHeapMb);
+  const astro = await astroBuild(args.force, heapMb);
   await deleting;
-  if (code !== 0) return 1;
+  if (astro.outOfHeap) {
+    process.stderr.write(`build: astro build ran out of its ${heapMb} MB heap. Give it more: LECTERN_BUILD_HEAP_MB=${heapMb * 2} npm run build\n`);
+  }
+  if (astro.code !== 0) return 1;
   const stale = removeStaleCarriedPages(config.outDir, carried, config.astroCacheDir);
   if (carried.size > 0) {
     process.stdout.write(`[lectern:previous-pages] ${plural(carried.size, 'page')} linked from the previous build in ${Math.round(carryMs)} ms, ${stale} of them no longer built and deleted\n`);

@@ -17,6 +17,8 @@
  *   LECTERN_ARXIV_CACHE     arXiv responses, keyed by request URL              default .cache/arxiv
  *   LECTERN_ARXIV_INTERVAL  seconds between two arXiv requests                 default 3 (arXiv's limit)
  *   LECTERN_BUILD_CONCURRENCY  pages Astro renders at once                     default 4
+ *   LECTERN_BUILD_HEAP_MB   V8 heap for `astro build` under `npm run build`    default by papers
+ *                           (src/core/build/heap.ts)
  *   LECTERN_LOCK_WAIT       seconds a command waits while another one writes   default 30
  *                           the content folder (src/io/lock.ts)
  *   LECTERN_TIMEZONE        IANA time zone of reading sessions' times          default Europe/London
@@ -55,6 +57,8 @@ export interface LecternConfig {
   arxivCacheDir: string;
   arxivIntervalSeconds: number;
   buildConcurrency: number;
+  /** LECTERN_BUILD_HEAP_MB, or null: `npm run build` sizes the heap by the papers. */
+  buildHeapMb: number | null;
   lockWaitSeconds: number;
   /** IANA time zone the sessions' `time` is in, e.g. `Europe/London`. */
   timeZone: string;
@@ -93,6 +97,10 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(`LECTERN_BUILD_CONCURRENCY="${env.LECTERN_BUILD_CONCURRENCY}": give a whole number of pages (1 or more)`);
   }
+  const heap = setting(env, 'LECTERN_BUILD_HEAP_MB');
+  if (heap !== undefined && !(/^\d+$/.test(heap) && Number(heap) >= 256)) {
+    throw new Error(`LECTERN_BUILD_HEAP_MB="${heap}": give the heap in whole megabytes (256 or more), or leave it unset to size it by the papers`);
+  }
   const lockWait = Number(setting(env, 'LECTERN_LOCK_WAIT') ?? 30);
   if (!Number.isFinite(lockWait) || lockWait < 0) {
     throw new Error(`LECTERN_LOCK_WAIT="${env.LECTERN_LOCK_WAIT}": give a number of seconds (0 or more)`);
@@ -124,6 +132,7 @@ export function lecternConfig(env: Env = process.env, cwd: string = process.cwd(
     arxivCacheDir: path('LECTERN_ARXIV_CACHE', '.cache/arxiv'),
     arxivIntervalSeconds: interval,
     buildConcurrency: concurrency,
+    buildHeapMb: heap === undefined ? null : Number(heap),
     lockWaitSeconds: lockWait,
     timeZone,
     buildTime,

@@ -23,6 +23,7 @@ describe('lecternConfig', () => {
       arxivCacheDir: '/srv/site/.cache/arxiv',
       arxivIntervalSeconds: 3,
       buildConcurrency: 4,
+      buildHeapMb: null,
       lockWaitSeconds: 30,
       timeZone: 'Europe/London',
       buildTime: expect.any(Date),
@@ -55,6 +56,13 @@ describe('lecternConfig', () => {
 
   it('rejects a cache age that is not a number of days', () => {
     expect(() => lecternConfig({ LECTERN_OG_CACHE_DAYS: 'week' }, CWD)).toThrow(/LECTERN_OG_CACHE_DAYS="week"/);
+  });
+
+  it('takes the build heap in whole megabytes, 256 or more', () => {
+    expect(lecternConfig({ LECTERN_BUILD_HEAP_MB: '3072' }, CWD).buildHeapMb).toBe(3072);
+    for (const value of ['2GB', '100', '1.5']) {
+      expect(() => lecternConfig({ LECTERN_BUILD_HEAP_MB: value }, CWD)).toThrow(new RegExp(`LECTERN_BUILD_HEAP_MB="${value}": give the heap in whole megabytes`));
+    }
   });
 
   it('reads the arXiv settings of `npm run enrich`; the interval must be a number of seconds', () => {
