@@ -7,7 +7,6 @@ import { FILTERS, SORTS } from './search-options.ts';
 import { orderByTitleMatch } from '../core/search/title-match.ts';
 import { plural } from '../core/text.ts';
 import { normaliseBase } from '../core/urls.ts';
-import { inflatePagefindFiles } from './pagefind-inflate.ts';
 import { SEARCH_LANGUAGE } from '../core/search/index-language.ts';
 
 interface PagefindResultData {
@@ -45,7 +44,6 @@ let pagefind: Promise<Pagefind> | undefined;
  * Pagefind (43 KB) before loading anything, and could not use the files the page preloads.
  */
 function loadPagefind(): Promise<Pagefind> {
-  if (!pagefind) inflatePagefindFiles(`${BASE}pagefind/`);
   pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (module: Pagefind) => {
     // A title match adds this much to a result's score: the title weighs most (issue 16).
     await module.options({ baseUrl: BASE, excerptLength: 28, noWorker: true, ranking: { metaWeights: { title: TITLE_WEIGHT } } });

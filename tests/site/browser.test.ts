@@ -203,6 +203,23 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
     await page.close();
   });
 
+  test("a freshly opened /search/?q=… asks for Pagefind's entry and metadata while the page is parsed, once each", async () => {
+    const page = await open('search/?q=flashattention');
+    expect(await resultTitles(page)).toContain('FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness');
+    const { entries, parsed } = await page.evaluate(() => ({
+      entries: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/pagefind\/(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta)/.test(entry.name))
+        .map((entry) => ({ name: new URL(entry.name).pathname, start: entry.startTime })),
+      parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+    }));
+    // One request each: Pagefind took the responses fetched ahead (src/client/pagefind-prefetch.ts).
+    expect(entries.map((entry) => entry.name.replace(/\.[\w]+\.pf_meta$/, '.pf_meta'))).toEqual([`${site.base}pagefind/pagefind-entry.json`, `${site.base}pagefind/pagefind.pf_meta`]);
+    // The entry is asked for before the document is parsed, so before any module script runs.
+    expect(entries[0]!.start).toBeLessThan(parsed);
+    await page.close();
+  });
+
   test('keyboard: skip link, header search, and sorting the papers table', async () => {
     const page = await open('papers/');
     await page.keyboard.press('Tab');
