@@ -6,6 +6,8 @@
 import { getPapers, type PaperEntry } from './papers.ts';
 import { getThemes, type SiteTheme } from './themes.ts';
 import { renderCleanText, type RenderedText } from '../core/render/math.ts';
+import { toPlainText } from '../core/normalize/index.ts';
+import { withLazy } from '../core/lazy.ts';
 import { isoWeekOf, weekId } from '../core/digest/week.ts';
 import { UNTHEMED_SLUG } from './site.ts';
 import { shortAuthors } from '../core/papers/authors.ts';
@@ -102,15 +104,13 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[], sessions: Se
       );
     }
     const title = renderCleanText(data.title);
-    const abstract = renderCleanText(data.abstract, { linkUrls: true });
-    return {
+    const view = {
       slug: entry.id,
       entry,
       data,
       title,
-      abstract,
       titleText: title.plain,
-      abstractText: abstract.plain,
+      abstractText: toPlainText(data.abstract),
       themes: data.themes.map((slug) => themeBySlug.get(slug)!),
       addedWeek: weekId(isoWeekOf(data.added)),
       authors: authorsOf(data.authors),
@@ -119,6 +119,9 @@ function buildCatalog(entries: PaperEntry[], taxonomy: SiteTheme[], sessions: Se
       // session has passed since the last build renders again (src/lib/page-keys.ts hashes views).
       discussed: sessionsOfPaper(sessions, entry.id).map((session) => ({ date: session.date, line: discussedLine(session, today) })),
     };
+    // Rendered when a page that shows it renders (only the paper's own page): rendering every
+    // abstract took ~2 s of each 10,000-paper rebuild. Keys cover it by `data.abstract`.
+    return withLazy(view, 'abstract', () => renderCleanText(data.abstract, { linkUrls: true }));
   });
   const themes = taxonomy.map((theme) => ({
     ...theme,

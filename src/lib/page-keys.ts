@@ -13,14 +13,19 @@
  * of a warm build's page phase.
  */
 import { cacheKeyOf } from '../core/build/cache-key.ts';
+import { entriesExcept } from '../core/lazy.ts';
 import type { Citation } from '../core/cite/index.ts';
-import { digestLabel, type WeekDigest } from '../core/digest/digest.ts';
+import { digestLabel, digestRowInputs, type WeekDigest } from '../core/digest/digest.ts';
 import type { PaperView } from './catalog.ts';
 import type { DigestEntry } from './digests.ts';
 
-/** A paper view as data: everything but the entry object, whose data and notes are kept. */
-function paperData({ entry, ...view }: PaperView) {
-  return { ...view, notes: entry.body ?? null };
+/**
+ * A paper view as data: everything but the entry object, whose data and notes are kept, and the
+ * rendered abstract, a function of `data.abstract` rendered only for the pages that show it
+ * (src/lib/catalog.ts).
+ */
+function paperData(view: PaperView) {
+  return { ...entriesExcept(view, ['entry', 'abstract']), notes: view.entry.body ?? null };
 }
 
 /**
@@ -62,6 +67,17 @@ export function listPageKey(title: string, description: string, page: number, pa
  * week's digest would render again whenever the week after its neighbour was added) and the
  * week's reading sessions (their frontmatter).
  */
+/**
+ * A digest as data, its rows without their summaries: each is a function of the row's abstract and
+ * tldr, hashed instead, so keying every digest chooses no summary (src/core/digest/digest.ts).
+ */
+const digestKey = keyOnce((digest: WeekDigest) => ({
+  ...digest,
+  papers: digest.papers.map(digestRowInputs),
+  featured: digest.featured.map(digestRowInputs),
+  groups: digest.groups.map((group) => ({ ...group, papers: group.papers.map(digestRowInputs) })),
+}));
+
 export function digestPageKey(
   digest: WeekDigest,
   intro: DigestEntry | undefined,
@@ -70,7 +86,7 @@ export function digestPageKey(
   sessions: readonly unknown[],
 ): string {
   const introData = intro && { data: intro.data, body: intro.body ?? null };
-  return cacheKeyOf('digest', sharedKey(digest), introData, papers.map((p) => p && paperKey(p)), neighbours.map((n) => n && [n.slug, digestLabel(n)]), sessions);
+  return cacheKeyOf('digest', digestKey(digest), introData, papers.map((p) => p && paperKey(p)), neighbours.map((n) => n && [n.slug, digestLabel(n)]), sessions);
 }
 
 const citationKey = keyOnce((citation: Citation) => citation);

@@ -5,7 +5,9 @@ import { cacheKeyOf, stableJson } from '../../src/core/build/cache-key.ts';
 import { countReuse, isHtmlPage, parseManifest, type IncrementalManifest } from '../../src/core/build/reuse.ts';
 import { formatBuildSummary, parseBuildSummary } from '../../src/core/build/summary.ts';
 import { buildDigests, type DigestPaperInput, type WeekDigest } from '../../src/core/digest/digest.ts';
-import { digestPageKey } from '../../src/lib/page-keys.ts';
+import { digestPageKey, paperPageKey } from '../../src/lib/page-keys.ts';
+import { withLazy } from '../../src/core/lazy.ts';
+import type { PaperView } from '../../src/lib/catalog.ts';
 
 /** An object with the same entries in another key order. */
 function shuffled(value: unknown, seed: number): unknown {
@@ -129,10 +131,34 @@ describe('digestPageKey', () => {
     expect(changed).toEqual(['2026-w47']);
   });
 
+  it('chooses no paper summary (rows keep theirs unread), yet changes when a row\'s tldr, its summary, changes', () => {
+    const digests = buildDigests(weeks, []);
+    const before = keys(digests);
+    for (const digest of digests) for (const row of digest.papers) expect(Object.getOwnPropertyDescriptor(row, 'summary')?.get, row.slug).toBeDefined();
+    const edited = keys(buildDigests(weeks.map((p) => (p.slug === 'b' ? { ...p, tldr: 'A new one-line summary.' } : p)), []));
+    expect(edited.get('2026-w46')).not.toBe(before.get('2026-w46'));
+    expect(buildDigests(weeks, [])[0]!.papers[0]!.summary).toBe('We study c.');
+  });
+
   it('changes when a neighbour\'s label changes (its intro\'s title)', () => {
     const before = keys(buildDigests(weeks, []));
     const after = keys(buildDigests(weeks, [], new Map([['2026-w47', { title: 'Small models' }]])));
     expect(after.get('2026-w46')).not.toBe(before.get('2026-w46'));
     expect(after.get('2026-w45')).toBe(before.get('2026-w45'));
+  });
+});
+
+describe('paperPageKey', () => {
+  /** A paper view whose rendered abstract fails when read: keys must not read it. */
+  const view = (abstract: string) =>
+    withLazy({ slug: 'mamba', entry: { body: undefined }, data: { title: 'Mamba', abstract }, titleText: 'Mamba', abstractText: abstract }, 'abstract', () => {
+      throw new Error('the rendered abstract was read');
+    }) as unknown as PaperView;
+
+  it('keys a paper, and its related papers, without rendering their abstracts, and changes with the abstract', () => {
+    const key = paperPageKey(view('Linear-time sequence modeling.'), undefined, [view('Selective state spaces.')]);
+    expect(paperPageKey(view('Linear-time sequence modeling.'), undefined, [view('Selective state spaces.')])).toBe(key);
+    expect(paperPageKey(view('Linear-time sequence models.'), undefined, [view('Selective state spaces.')])).not.toBe(key);
+    expect(paperPageKey(view('Linear-time sequence modeling.'), undefined, [view('Selective state space.')])).not.toBe(key);
   });
 });

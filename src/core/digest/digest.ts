@@ -5,6 +5,7 @@
  * neighbouring weeks.
  */
 import { paperSummary } from './summary.ts';
+import { entriesExcept, withLazy } from '../lazy.ts';
 
 /** A digest row's summary outside the featured block is cut here (a word boundary outside math): one line on a desktop page. */
 export const DIGEST_LINE_MAX_CHARS = 90;
@@ -166,6 +167,17 @@ function featuredPapers(papers: readonly DigestPaper[], introBody: string | unde
  * has an intro (keyed by week slug, `2026-w48`). Intro keys that are not week slugs are ignored
  * here; the collection schema reports them.
  */
+/**
+ * A digest row's summary is chosen on first read (src/core/lazy.ts): a build reads every week's
+ * rows but renders few digest pages, and choosing every paper's summary took ~2 s of each rebuild
+ * at 10,000 papers. It is a function of the row's abstract and tldr, so a page's cache key covers
+ * it by those (`digestRowInputs`).
+ */
+const withLazySummary = (row: Omit<DigestPaper, 'summary'>): DigestPaper => withLazy(row, 'summary', (paper) => paperSummary(paper.abstract, paper.tldr));
+
+/** A digest row without its summary, which is a function of the rest (its abstract and tldr); reads no summary. */
+export const digestRowInputs = (row: DigestPaper): Record<string, unknown> => entriesExcept(row, ['summary']);
+
 export function buildDigests(
   papers: readonly DigestPaperInput[],
   themes: readonly ThemeRef[],
@@ -183,7 +195,7 @@ export function buildDigests(
     return entry;
   };
   for (const paper of papers) {
-    weekFor(isoWeekOf(paper.added)).papers.push({
+    const row = {
       slug: paper.slug,
       title: paper.title,
       abstract: paper.abstract,
@@ -191,9 +203,9 @@ export function buildDigests(
       themes: paper.themes,
       tldr: paper.tldr,
       featured: paper.featured,
-      summary: paperSummary(paper.abstract, paper.tldr),
       themeRefs: paper.themes.map((slug) => names.get(slug) ?? { slug, name: slug }),
-    });
+    };
+    weekFor(isoWeekOf(paper.added)).papers.push(withLazySummary(row));
   }
   for (const key of intros.keys()) {
     const week = parseWeek(key);
