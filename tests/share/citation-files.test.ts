@@ -2,11 +2,11 @@
  * The per-paper citation files and their cache: every paper gets its .bib and .json, a rebuild
  * formats only papers whose citation changed, and a damaged cache only costs time.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentCitations, readCitationCache, writeCitationFiles } from '../../src/integrations/citation-files.ts';
+import { citationFilesDir, contentCitations, readCitationCache, writeCitationFiles } from '../../src/integrations/citation-files.ts';
 import { citationOf, formatBibtex, formatCslJson, type Citation } from '../../src/core/cite/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-citations-'));
@@ -53,12 +53,22 @@ describe('citation files', () => {
     expect(report.formatted).toBe(1);
     expect(readFileSync(join(work, 'out2', 'papers', 'mamba.bib'), 'utf8')).toBe(readFileSync(join(work, 'out1', 'papers', 'mamba.bib'), 'utf8'));
     expect(readFileSync(join(work, 'out2', 'papers', 'flash-attention.bib'), 'utf8')).toContain('{FlashAttention}-2');
-    // The cache keeps only what the last build used.
-    expect(readCitationCache(cache).citations.size).toBe(2);
+    // The cache keeps only what the last build used: two papers' two files.
+    expect(readdirSync(citationFilesDir(cache))).toHaveLength(4);
   });
 
-  it('formats everything again when the cache file is damaged', async () => {
-    writeFileSync(cache, '{"truncated');
+  it('links each file from the cache rather than writing it, replacing a file the folder held', () => {
+    mkdirSync(join(work, 'out4', 'papers'), { recursive: true });
+    writeFileSync(join(work, 'out4', 'papers', 'mamba.bib'), 'an older entry');
+    const report = writeCitationFiles(citations, join(work, 'out4'), cache);
+    expect(report.formatted).toBe(1); // flash-attention's title is back to the first build's
+    const [bib] = readdirSync(citationFilesDir(cache)).filter((name) => readFileSync(join(citationFilesDir(cache), name), 'utf8') === formatBibtex([mamba]));
+    expect(statSync(join(work, 'out4', 'papers', 'mamba.bib')).ino).toBe(statSync(join(citationFilesDir(cache), bib!)).ino);
+    expect(readFileSync(join(work, 'out4', 'papers', 'mamba.bib'), 'utf8')).toBe(formatBibtex([mamba]));
+  });
+
+  it('formats again what the cache folder lost', async () => {
+    rmSync(citationFilesDir(cache), { recursive: true });
     const report = await writeCitationFiles(citations, join(work, 'out3'), cache);
     expect(report.formatted).toBe(2);
     expect(readFileSync(join(work, 'out3', 'papers', 'flash-attention.json'), 'utf8')).toBe(formatCslJson([flashAttention]));
@@ -104,7 +114,7 @@ describe('the citations the build writes files for', () => {
     const location = { site: 'https://example.github.io', base: '/' };
     const cacheFile = join(work, 'cache', 'papers-citations.json');
     const read = contentCitations(content, location);
-    writeCitationFiles(read.citations, join(work, 'out4'), cacheFile, { papers: read.papers });
+    writeCitationFiles(read.citations, join(work, 'out5'), cacheFile, { papers: read.papers });
     expect(contentCitations(content, location, readCitationCache(cacheFile).papers).parsed).toBe(0);
   });
 
