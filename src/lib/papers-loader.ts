@@ -19,14 +19,14 @@
  */
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePaperFile } from '../core/papers/frontmatter.ts';
 import { formatPermalinkConflicts } from '../core/permalinks/index.ts';
 import { listContentFiles } from '../io/content.ts';
 
-/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
+/** Papers loaded at once (their notes render asynchronously): few enough to keep memory flat. */
 const CONCURRENCY = 16;
 
 /**
@@ -98,7 +98,8 @@ function readKnownFiles(context: LoaderContext): KnownFiles {
 
 async function loadPaper(context: LoaderContext, file: string, ids: Map<string, string>, untouched: Set<string>, files: { before: KnownFiles; now: KnownFiles }): Promise<void> {
   const { store, config } = context;
-  const text = await readFile(file, 'utf8');
+  // Read synchronously: 2,050 files took 30 ms so, 215-277 ms read 16 at a time with one await each.
+  const text = readFileSync(file, 'utf8');
   const filePath = relative(fileURLToPath(config.root), file).split(sep).join('/');
   const digest = context.generateDigest(`${filePath}\n${text}`);
   const [knownDigest, knownId] = files.before[filePath] ?? [];
