@@ -22,9 +22,17 @@ export function pluralWord(count: number, singular: string, pluralForm = `${sing
 // a date format with a time zone costs chromium tens of milliseconds to set up.
 let dayFormat: Intl.DateTimeFormat | undefined;
 
+/** Days formatted so far: a build formats a few thousand days over and over (list rows, cards). */
+const formattedDays = new Map<string, string>();
+
 /** `2023-08-11` -> `11 Aug 2023`. */
 export function formatDay(day: string): string {
-  dayFormat ??= new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const parts = Object.fromEntries(dayFormat.formatToParts(new Date(`${day}T00:00:00Z`)).map((part) => [part.type, part.value]));
-  return `${parts.day} ${parts.month} ${parts.year}`;
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    dayFormat ??= new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const parts = Object.fromEntries(dayFormat.formatToParts(new Date(`${day}T00:00:00Z`)).map((part) => [part.type, part.value]));
+    text = `${parts.day} ${parts.month} ${parts.year}`;
+    formattedDays.set(day, text);
+  }
+  return text;
 }
