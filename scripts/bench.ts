@@ -159,6 +159,7 @@ function searchRows(search: SearchResult | undefined): [string, string, string][
   if (search.error) return [['search query', 'FAILED', search.error.slice(0, 60)]];
   return [
     ['search: fresh /search/?q=… to answer (median of 5)', `${search.urlMs.toFixed(0)} ms`, `${(search.urlBytesToAnswer / 1e3).toFixed(0)} KB from /pagefind/ (${(search.urlBytes / 1e3).toFixed(0)} KB by network idle)`],
+    [`search: the same over a ${search.slowLink.latencyMs} ms, ${search.slowLink.megabitsPerSecond} Mbit/s link (median of 5)`, `${search.urlSlowMs.toFixed(0)} ms`, ''],
     ['search: later queries (median)', `${search.laterMs.toFixed(0)} ms`, `${(search.laterBytes / 1e3).toFixed(0)} KB each`],
     ['search: first query, 1 s after load', `${search.firstMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`],
     ['search: first query at load / next query', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, ''],
