@@ -62,11 +62,14 @@ export interface CitationCache {
   papers: Map<string, CitableFields>;
 }
 
+/** A path beside the cache file: its name without `.json`, then `suffix`. */
+const besideCache = (cacheFile: string, suffix: string): string => cacheFile.replace(/(\.json)?$/, suffix);
+
 /** The folder of formatted files, beside the cache file. */
-export const citationFilesDir = (cacheFile: string): string => cacheFile.replace(/(\.json)?$/, '-files');
+export const citationFilesDir = (cacheFile: string): string => besideCache(cacheFile, '-files');
 
 /** Where a build leaves its CitationReport (for the summary of `npm run build`): beside the cache. */
-export const citationReportFile = (cacheFile: string): string => cacheFile.replace(/(\.json)?$/, '.last-build.json');
+export const citationReportFile = (cacheFile: string): string => besideCache(cacheFile, '.last-build.json');
 
 const itemHash = (item: Citation): string => createHash('sha256').update(JSON.stringify([FORMAT_VERSION, item])).digest('base64url');
 const fileHash = (text: string): string => createHash('sha256').update(`${PAPER_READ_VERSION}\n${text}`).digest('base64url');

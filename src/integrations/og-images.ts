@@ -162,18 +162,20 @@ export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cach
   let repaired = 0;
   let renderMs = 0;
   let bytes = 0;
+  /** Puts a cached image at every job's place in the site: linked, not copied (10,000 cards link in a fraction of the time). */
+  const place = (cacheFile: string, sharing: readonly OgJob[], size: number) => {
+    for (const job of sharing) linkOrCopy(cacheFile, join(outDir, job.file));
+    bytes += size * sharing.length;
+  };
   // Cached images first, synchronously; then what is missing or broken renders.
   const missing: Array<[string, OgJob[]]> = [];
   for (const [cacheFile, sharing] of groups) {
     const size = cachedImageSize(cacheFile);
-    if (!size) {
+    if (size) place(cacheFile, sharing, size);
+    else {
       if (size === 0) repaired += 1;
       missing.push([cacheFile, sharing]);
-      continue;
     }
-    // Linked, not copied: 10,000 cards linked in a fraction of the time copying them took.
-    for (const job of sharing) linkOrCopy(cacheFile, join(outDir, job.file));
-    bytes += size * sharing.length;
   }
   // Renders run on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise).
   await eachLimited(missing, Math.max(4, availableParallelism()), async ([cacheFile, sharing]) => {
@@ -183,8 +185,7 @@ export async function buildOgImages(jobs: readonly OgJob[], outDir: string, cach
     // Atomic: an interrupted build never leaves half an image in the cache.
     writeFileAtomic(cacheFile, png);
     written.add(cacheFile);
-    for (const job of sharing) linkOrCopy(cacheFile, join(outDir, job.file));
-    bytes += png.length * sharing.length;
+    place(cacheFile, sharing, png.length);
   });
   const pruned = await pruneCache(cacheDir, new Set(groups.keys()), written, maxAgeDays);
   const generated = [...groups].reduce((sum, [cached, sharing]) => sum + (written.has(cached) ? sharing.length : 0), 0);

@@ -62,12 +62,6 @@ export function listPageKey(title: string, description: string, page: number, pa
 }
 
 /**
- * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers,
- * the neighbouring digests as its navigation shows them (link and label: not their papers, or a
- * week's digest would render again whenever the week after its neighbour was added) and the
- * week's reading sessions (their frontmatter).
- */
-/**
  * A digest as data, its rows without their summaries: each is a function of the row's abstract and
  * tldr, hashed instead, so keying every digest chooses no summary (src/core/digest/digest.ts).
  */
@@ -78,6 +72,12 @@ const digestKey = keyOnce((digest: WeekDigest) => ({
   groups: digest.groups.map((group) => ({ ...group, papers: group.papers.map(digestRowInputs) })),
 }));
 
+/**
+ * `/digests/<week>/`: the digest (papers, summaries, groups), its intro, the views of its papers,
+ * the neighbouring digests as its navigation shows them (link and label: not their papers, or a
+ * week's digest would render again whenever the week after its neighbour was added) and the
+ * week's reading sessions (their frontmatter).
+ */
 export function digestPageKey(
   digest: WeekDigest,
   intro: DigestEntry | undefined,

@@ -163,11 +163,6 @@ function featuredPapers(papers: readonly DigestPaper[], introBody: string | unde
 }
 
 /**
- * All digests, newest week first. A week gets a digest when a paper was added in it or when it
- * has an intro (keyed by week slug, `2026-w48`). Intro keys that are not week slugs are ignored
- * here; the collection schema reports them.
- */
-/**
  * A digest row's summary is chosen on first read (src/core/lazy.ts): a build reads every week's
  * rows but renders few digest pages, and choosing every paper's summary took ~2 s of each rebuild
  * at 10,000 papers. It is a function of the row's abstract and tldr, so a page's cache key covers
@@ -178,6 +173,11 @@ const withLazySummary = (row: Omit<DigestPaper, 'summary'>): DigestPaper => with
 /** A digest row without its summary, which is a function of the rest (its abstract and tldr); reads no summary. */
 export const digestRowInputs = (row: DigestPaper): Record<string, unknown> => entriesExcept(row, ['summary']);
 
+/**
+ * All digests, newest week first. A week gets a digest when a paper was added in it or when it
+ * has an intro (keyed by week slug, `2026-w48`). Intro keys that are not week slugs are ignored
+ * here; the collection schema reports them.
+ */
 export function buildDigests(
   papers: readonly DigestPaperInput[],
   themes: readonly ThemeRef[],
