@@ -42,7 +42,20 @@ export default defineConfig({
   cacheDir: astroCacheDir,
   // `npm run build` hands Astro a fresh output folder, holding only the previous build's keyed
   // pages (src/io/previous-pages.ts): emptying it would throw away the pages it means to keep.
-  vite: { build: { emptyOutDir: false } },
+  vite: {
+    build: {
+      emptyOutDir: false,
+      rolldownOptions: {
+        // Astro marks every MDX content entry with its own "use astro:head-inject" directive, and
+        // Rolldown warned about it once per digest and session page on every build (8 lines each;
+        // withastro/astro#18087): harmless, and noise that hid real warnings.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; math needs unified explicitly.
     processor: unified({

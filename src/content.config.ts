@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { join } from 'node:path';
-import { keyedByFolder, papersLoader } from './lib/papers-loader.ts';
+import { optionalEntriesLoader, papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './core/papers/schema.ts';
 import { digestSchema } from './core/digest/schema.ts';
 import { sessionSchema } from './core/sessions/schema.ts';
@@ -18,13 +17,13 @@ const papers = defineCollection({
 
 /** Optional human intros of the weekly digests; the id is the file stem, `2026-w48`. */
 const digests = defineCollection({
-  loader: keyedByFolder(glob({ pattern: '*.{md,mdx}', base: join(contentDir, 'digests') }), join(contentDir, 'digests')),
+  loader: optionalEntriesLoader(join(contentDir, 'digests')),
   schema: digestSchema,
 });
 
 /** Reading sessions; the id is the file stem, the day the group meets (`2026-11-19`). */
 const sessions = defineCollection({
-  loader: keyedByFolder(glob({ pattern: '*.{md,mdx}', base: join(contentDir, 'sessions') }), join(contentDir, 'sessions')),
+  loader: optionalEntriesLoader(join(contentDir, 'sessions')),
   schema: sessionSchema,
 });
 

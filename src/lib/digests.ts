@@ -3,10 +3,11 @@
  * taxonomy and the optional intros (`content/digests/<YYYY>-w<WW>.mdx`). Routes and feeds go
  * through here; the digest logic itself lives in src/core/digest.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { buildDigests, type WeekDigest } from '../core/digest/digest.ts';
 import { DIGEST_FILE_PATTERN } from '../core/digest/schema.ts';
 import { getPapers } from './papers.ts';
+import { optionalEntries } from './optional-entries.ts';
 import { getThemes } from './themes.ts';
 import { plural } from '../core/text.ts';
 
@@ -23,7 +24,7 @@ export interface Digests {
 let digests: Promise<Digests> | undefined;
 
 async function load(): Promise<Digests> {
-  const entries = await getCollection('digests');
+  const entries = await optionalEntries('digests');
   for (const entry of entries) {
     if (!DIGEST_FILE_PATTERN.test(entry.id)) {
       throw new Error(

@@ -3,13 +3,14 @@
  * checked against the papers when the catalog is built: an unknown paper slug fails the build
  * naming the file and line. Session logic lives in src/core/sessions.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSession } from '../core/sessions/check.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { dayIn } from '../core/sessions/sessions.ts';
 import { lecternConfig } from '../config.ts';
+import { optionalEntries } from './optional-entries.ts';
 import { SESSION_FILE_PATTERN, type SessionFrontmatter } from '../core/sessions/schema.ts';
 
 export type SessionEntry = CollectionEntry<'sessions'>;
@@ -19,7 +20,7 @@ export type SessionView = SessionFrontmatter & { entry: SessionEntry };
 
 /** All sessions, oldest first; throws one error listing every bad session. */
 export async function loadSessions(knownSlugs: ReadonlySet<string>): Promise<SessionView[]> {
-  const entries = await getCollection('sessions');
+  const entries = await optionalEntries('sessions');
   const problems: string[] = [];
   for (const entry of entries) {
     const file = entry.filePath ?? `sessions/${entry.id}.mdx`;

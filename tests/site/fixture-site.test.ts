@@ -22,6 +22,13 @@ beforeAll(async () => {
 const page = (path: string) => readPage(site.outDir, path);
 const katexStylesheet = (path: string) => page(path)('link[rel="stylesheet"][href*="katex"]').length;
 
+describe('build output', () => {
+  test('a content folder without digest intros builds without warnings about the missing folder', () => {
+    expect(site.log).toContain('[lectern:build]');
+    expect(site.log).not.toMatch(/does not exist|is empty/);
+  });
+});
+
 describe('math in titles and abstracts', () => {
   test('inline math renders through KaTeX at build time, with MathML for screen readers', () => {
     const $ = page(PIXART);

@@ -151,6 +151,11 @@ describe('search index', () => {
 });
 
 describe('whole-site checks', () => {
+  test("the build log carries no warning about Astro's own head-inject marker (one per digest and session before)", () => {
+    expect(site.log).toContain('[lectern:build]');
+    expect(site.log).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  });
+
   test('no broken internal links or anchors', () => {
     expect(findBrokenLinks(site.outDir, site.base, site.site)).toEqual([]);
   });
