@@ -160,7 +160,9 @@ function searchRows(search: SearchResult | undefined): [string, string, string][
   return [
     ['search: fresh /search/?q=… to answer (median of 5)', `${search.urlMs.toFixed(0)} ms`, `${(search.urlBytesToAnswer / 1e3).toFixed(0)} KB from /pagefind/ (${(search.urlBytes / 1e3).toFixed(0)} KB by network idle)`],
     [`search: the same over a ${search.slowLink.latencyMs} ms, ${search.slowLink.megabitsPerSecond} Mbit/s link (median of 5)`, `${search.urlSlowMs.toFixed(0)} ms`, ''],
-    ['search: later queries (median)', `${search.laterMs.toFixed(0)} ms`, `${(search.laterBytes / 1e3).toFixed(0)} KB each`],
+    [`search: first query typed into a fresh /search/?q=…, Enter to answer (median of 3)`, `${search.typedFirstMs.toFixed(0)} ms`, `a key every ${search.typingDelayMs} ms`],
+    ['search: later queries typed (median)', `${search.typedLaterMs.toFixed(0)} ms`, ''],
+    ['search: later queries pasted whole (median)', `${search.laterMs.toFixed(0)} ms`, `${(search.laterBytes / 1e3).toFixed(0)} KB each`],
     ['search: first query, 1 s after load', `${search.firstMs.toFixed(0)} ms`, `${(search.bytes / 1e3).toFixed(0)} KB`],
     ['search: first query at load / next query', `${search.coldMs.toFixed(0)} / ${search.warmMs.toFixed(0)} ms`, ''],
   ];

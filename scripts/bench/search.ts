@@ -1,8 +1,10 @@
 /**
  * Queries on the built site's search page in chromium, timed to "N papers found.": a freshly
  * opened `/search/?q=…` (from navigation start, as a shared link or the header box gives it;
- * median of 5), a first query typed 1 s after the page loaded, one typed as soon as it loaded,
- * and later queries on the same page; plus the bytes each fetches from /pagefind/.
+ * median of 5); queries typed key by key into such a page, from the Enter key (issue 16's "first
+ * query typed into a freshly opened /search/?q=…" and "later queries"); and queries put into the
+ * box whole and submitted (pasted): 1 s after the page loaded, as soon as it loaded, and later on
+ * one page; plus the bytes each fetches from /pagefind/.
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../lib/browser.ts';
@@ -28,10 +30,20 @@ export interface SearchMeasure {
   /** The same fresh page over an emulated link of SLOW_LINK (median of URL_RUNS): round trips count there. */
   urlSlowMs: number;
   slowLink: typeof SLOW_LINK;
-  /** Later queries on that page (typed after the first answered): median time and median /pagefind/ bytes each. */
+  /** Later queries pasted whole into that page and submitted: median time and median /pagefind/ bytes each. */
   laterMs: number;
   laterBytes: number;
   laterQueries: string[];
+  /**
+   * A query typed key by key (TYPING_DELAY_MS apart) into a freshly opened /search/?q=… once it
+   * answered, from the Enter key to the answer (median of TYPED_RUNS pages); then later queries
+   * typed into the last of them (median). Typing gives the page time to fetch the typed words'
+   * index chunks ahead (src/client/search.ts), which a pasted query does not.
+   */
+  typedFirstMs: number;
+  typedLaterMs: number;
+  typedQueries: string[];
+  typingDelayMs: number;
 }
 
 /** Bytes and requests under /pagefind/ on a page, counted as their bodies arrive. */
@@ -80,7 +92,7 @@ function pagefindBytesBefore(page: Page, ms: number): Promise<number> {
   );
 }
 
-/** Types `query` into the search page's form, submits, and times until the status says what was found. */
+/** Puts `query` into the search box whole (as pasted), submits, and times until the status says what was found. */
 async function timedQuery(page: Page, query: string): Promise<{ ms: number; status: string }> {
   return page.evaluate(
     (query) =>
@@ -104,6 +116,32 @@ async function timedQuery(page: Page, query: string): Promise<{ ms: number; stat
   );
 }
 
+/**
+ * Clears the search box, types `query` a key every TYPING_DELAY_MS and presses Enter: ms from the
+ * Enter key to the status saying what was found.
+ */
+async function typedQuery(page: Page, query: string): Promise<number> {
+  const box = page.locator('#search-q');
+  await box.fill('');
+  await page.waitForTimeout(300); // the emptied box's own search (it clears the results) runs first
+  await box.pressSequentially(query, { delay: TYPING_DELAY_MS });
+  await page.evaluate(() => {
+    const timed = window as unknown as { typedMs?: number };
+    delete timed.typedMs;
+    const status = document.getElementById('search-status')!;
+    let enter = 0;
+    document.getElementById('search-q')!.addEventListener('keydown', (event) => event.key === 'Enter' && (enter = performance.now()), { once: true });
+    new MutationObserver((_, observer) => {
+      if (!enter || !/found|could not/.test(status.textContent ?? '')) return;
+      observer.disconnect();
+      timed.typedMs = performance.now() - enter;
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await box.press('Enter');
+  const handle = await page.waitForFunction(() => (window as unknown as { typedMs?: number }).typedMs, undefined, { timeout: 30_000 });
+  return Number(await handle.jsonValue());
+}
+
 /** Fresh pages opened at /search/?q=… whose median the bench reports. */
 const URL_RUNS = 5;
 
@@ -115,6 +153,12 @@ export const SLOW_LINK = { latencyMs: 50, megabitsPerSecond: 10 };
 
 /** Later queries: what people type after a first search (a title, a topic, an author-like word). */
 const LATER = ['mixture of experts routing', 'kv cache', 'state space model', 'quantization', 'pixart alpha'];
+
+/** Typed queries: the first is typed into each fresh page, the rest into the last one (other words than LATER's). */
+const TYPED = ['linear attention', 'low rank adapters', 'survey of mamba', 'speculative decoding', 'sparse inference'];
+const TYPED_RUNS = 3;
+/** 100 ms a key is about 120 words a minute, a fast typist: the least time the page gets to fetch ahead. */
+const TYPING_DELAY_MS = 100;
 
 export async function measureSearch(dist: string, query = 'flash attention', second = LATER[0]!): Promise<SearchMeasure> {
   const server = await serveStatic(dist);
@@ -173,6 +217,17 @@ export async function measureSearch(dist: string, query = 'flash attention', sec
       later.push({ ms, bytes: now - before });
       before = now;
     }
+    const typedFirst: number[] = [];
+    let typing!: Page;
+    for (let i = 0; i < TYPED_RUNS; i++) {
+      if (typing) await typing.context().close();
+      typing = await (await browser.newContext()).newPage();
+      await typing.goto(`${url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+      await answeredSinceNavigation(typing);
+      typedFirst.push(await typedQuery(typing, TYPED[0]!));
+    }
+    const typedLater: number[] = [];
+    for (const next of TYPED.slice(1)) typedLater.push(await typedQuery(typing, next));
     return {
       query,
       status: first.status,
@@ -189,6 +244,10 @@ export async function measureSearch(dist: string, query = 'flash attention', sec
       laterMs: median(later.map((l) => l.ms)),
       laterBytes: median(later.map((l) => l.bytes)),
       laterQueries: LATER,
+      typedFirstMs: median(typedFirst),
+      typedLaterMs: median(typedLater),
+      typedQueries: TYPED,
+      typingDelayMs: TYPING_DELAY_MS,
     };
   } finally {
     await browser.close();
