@@ -6,12 +6,12 @@
  */
 import { paperSummary } from './summary.ts';
 import { entriesExcept, withLazy } from '../lazy.ts';
+import { compareWeeks, isoWeekOf, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from './week.ts';
 
 /** A digest row's summary outside the featured block is cut here (a word boundary outside math): one line on a desktop page. */
 export const DIGEST_LINE_MAX_CHARS = 90;
 /** A featured paper's summary is cut here: about two lines. */
 export const DIGEST_FEATURED_MAX_CHARS = 200;
-import { compareWeeks, isoWeekOf, parseWeek, weekDays, weekId, weekSlug, type IsoWeek } from './week.ts';
 
 /** What a digest needs of a paper (a subset of the paper frontmatter). */
 export interface DigestPaperInput {

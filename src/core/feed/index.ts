@@ -17,7 +17,7 @@ import { cleanTextToHast } from '../digest/export.ts';
 import { joinNodes, text } from '../render/hast.ts';
 import { plural } from '../text.ts';
 import { paperSummary } from '../digest/summary.ts';
-import { digestLabel, type ThemeRef, type WeekDigest } from '../digest/digest.ts';
+import { digestLabel, type DigestPaperInput, type ThemeRef, type WeekDigest } from '../digest/digest.ts';
 import { absoluteUrl, feedPaths, sitePaths, type SiteLocation } from '../urls.ts';
 
 /** How many of the newest papers a papers feed carries (readers poll; old items are noise). */
@@ -48,16 +48,8 @@ export function themeFeed(siteName: string, theme: ThemeRef): FeedLink {
   return { title: `${siteName}: new papers in ${theme.name}`, path: feedPaths.theme(theme.slug), type: 'application/rss+xml' };
 }
 
-/** What a feed needs of a paper (a subset of the paper frontmatter). */
-export interface FeedPaper {
-  readonly slug: string;
-  readonly title: string;
-  readonly abstract: string;
-  readonly added: string;
-  readonly themes: readonly string[];
-  /** people: the one-line summary that replaces the one chosen from the abstract. */
-  readonly tldr?: string | null | undefined;
-}
+/** What a feed needs of a paper: what a digest needs, less the digest's own "featured" flag. */
+export type FeedPaper = Omit<DigestPaperInput, 'featured'>;
 
 /** `YYYY-MM-DD` -> that day at 00:00 UTC. */
 export function dayToDate(day: string): Date {
