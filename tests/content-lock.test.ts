@@ -4,10 +4,10 @@
  * of interrupted runs cleaned up. The concurrency cases run real processes at once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { ChangedSinceReadError, TEMP_SUFFIX, writeFileAtomic } from '../src/io/atomic.ts';
@@ -15,18 +15,14 @@ import { ContentLockedError, LOCK_FILE, lockContent } from '../src/io/lock.ts';
 import { writeFilesAtomically } from '../src/io/content.ts';
 import { runScript, type ScriptRun } from './helpers/cli.ts';
 import { seedFiles } from './helpers/seeds.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LECTERN_CONTENT' && k !== 'LECTERN_LOCK_WAIT'));
 const ABSTRACT = 'We study attention at scale. '.repeat(12).trim();
 const SLOW = { timeout: 300_000 };
 
-const temps: string[] = [];
-const temp = (name = 'content'): string => {
-  const dir = mkdtempSync(join(tmpdir(), `lectern-lock-${name}-`));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const lockDirs = tempDirs('lectern-lock-');
+const temp = (name = 'content'): string => lockDirs(name);
 
 /** A content folder with papers/ (a real one, so the folder check passes). */
 function contentFolder(): string {

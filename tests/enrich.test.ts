@@ -8,15 +8,15 @@
  * lectern's title phrase search (`ti:"…"`) with the same feed as any search, but no title-only
  * search was recorded, and no 429/503 response was recorded at all.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { idListUrl, titleSearchUrl } from '../src/core/arxiv/query.ts';
 import { parsePaperFile, serializePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema, type PaperFrontmatter, type PaperFrontmatterInput } from '../src/core/papers/schema.ts';
 import { deadEndpoint, recording, reply, startReplayServer, type ReplayServer } from './helpers/arxiv-replay.ts';
 import { runScript, type ScriptRun } from './helpers/cli.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const ENV = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !['LECTERN_CONTENT', 'LECTERN_ARXIV_API', 'LECTERN_ARXIV_CACHE', 'LECTERN_ARXIV_INTERVAL'].includes(k)),
@@ -24,13 +24,7 @@ const ENV = Object.fromEntries(
 /** Each case spawns the CLI; on a loaded 2-core machine a spawn can take seconds. */
 const SLOW = { timeout: 120_000 };
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-enrich-'));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('lectern-enrich-');
 
 const CHECKERBOARD = 'From stripe to checkerboard order on the square lattice in the presence of quenched disorder';
 const TESTING_DL = 'Testing Deep Learning Models: A First Comparative Study of Multiple Testing Techniques';

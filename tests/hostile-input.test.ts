@@ -3,11 +3,10 @@
  * is a minimal reproduction from the issue, checked where the logic lives (parser, planner,
  * diagnostics); the command-line cases run scripts/import.ts as a user does.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { parseBibtex } from '../src/core/inputs/bibtex.ts';
 import { parseCslJson } from '../src/core/inputs/csl-json.ts';
@@ -18,12 +17,12 @@ import { parsePaperFile, serializePaperFile } from '../src/core/papers/frontmatt
 import { ABSTRACT_MAX_CHARS, planImport, type ExistingFile } from '../src/core/papers/plan.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { runScript } from './helpers/cli.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const ABSTRACT = 'We study attention. '.repeat(15).trim();
 const ADDED = '2026-11-02';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('lectern-');
 
 /** Listing text: Layout A records ([title, abstract, authors line, date line]) or bare pairs. */
 function listingText(records: Array<[string, string, string?, string?]>, header = 'Apr 29'): string {
@@ -161,8 +160,7 @@ describe('item 10: the line of the first invalid UTF-8 byte', () => {
   });
 
   it('the importer names that line, on every line of a 40-line file', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-utf8-'));
-    temps.push(dir);
+    const dir = temp('utf8');
     // A decoder shared across the bisection's probes was off by one on 12 of these 40 files.
     const lines = Array.from({ length: 40 }, (_, i) => `Line ${i} é ü — 注意力 text`);
     const files = lines.map((_, k) => {
@@ -171,8 +169,7 @@ describe('item 10: the line of the first invalid UTF-8 byte', () => {
       writeFileSync(file, Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from('\n'), p]))));
       return file;
     });
-    const content = mkdtempSync(join(tmpdir(), 'lectern-utf8-content-'));
-    temps.push(content);
+    const content = temp('utf8-content');
     const r = await runScript('scripts/import.ts', ['--json', '--content', content, '--added', ADDED, ...files]);
     expect(r.code).toBe(1);
     const reported = JSON.parse(r.stdout).diagnostics.map((d: { file: string; line: number }) => [d.file, d.line]);
@@ -190,8 +187,7 @@ describe('item 12: messages never carry terminal escapes or bidi overrides', () 
   });
 
   it('themes report shows a hand-edited title\'s controls as escapes too', { timeout: 60_000 }, async () => {
-    const content = mkdtempSync(join(tmpdir(), 'lectern-controls-'));
-    temps.push(content);
+    const content = temp('controls');
     mkdirSync(join(content, 'papers'));
     copyFileSync(join(import.meta.dirname, '../content/themes.yaml'), join(content, 'themes.yaml'));
     const title = 'Evil \u001b[2J\u001b]0;owned\u0007 \u202egnp.exe\u202c Gardening';

@@ -5,14 +5,14 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema, type PaperFrontmatter } from '../src/core/papers/schema.ts';
 import { recording, reply, startReplayServer, type ReplayServer } from './helpers/arxiv-replay.ts';
 import { runScript, type ScriptRun } from './helpers/cli.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 import { seedFiles, SEEDS_DIR } from './helpers/seeds.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -22,13 +22,7 @@ const seeds = seedFiles();
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LECTERN_CONTENT'));
 const SLOW = { timeout: 240_000 };
 
-const temps: string[] = [];
-const temp = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-formats-'));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('lectern-formats-');
 
 const run = (args: string[]): Promise<ScriptRun> => runScript('scripts/import.ts', args, ENV);
 async function runJson(args: string[]) {

@@ -4,24 +4,18 @@
  * the real recordings in tests/fixtures/arxiv/ for the exact URLs they were recorded for. Without
  * network the import says so in one line per id and writes nothing for them.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectFormat, parseInput } from '../src/core/inputs/index.ts';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema, type PaperFrontmatter } from '../src/core/papers/schema.ts';
 import { deadEndpoint, recording, reply, startReplayServer, type ReplayServer } from './helpers/arxiv-replay.ts';
 import { runScript, type ScriptRun } from './helpers/cli.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const SLOW = { timeout: 120_000 };
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-import-ids-'));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('lectern-import-ids-');
 
 let server: ReplayServer;
 beforeEach(async () => {

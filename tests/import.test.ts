@@ -1,14 +1,14 @@
 /**
  * End to end: `scripts/import.ts` run as a user runs it, on the real seeds, into temp folders.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { paperSchema } from '../src/core/papers/schema.ts';
 import { SEEDS_DIR } from './helpers/seeds.ts';
 import { runScript, type ScriptRun } from './helpers/cli.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The real listings, next to the repo (issue 3: `../shared/seeds/*.txt`). */
@@ -21,13 +21,7 @@ const ABSTRACT = 'We make attention cheaper. '.repeat(12).trim();
 /** The CLI's environment, without a LECTERN_CONTENT that would redirect the default folder. */
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LECTERN_CONTENT'));
 
-const temps: string[] = [];
-const temp = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-import-'));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('lectern-import-');
 
 const run = (args: string[]): Promise<ScriptRun> => runScript('scripts/import.ts', args, ENV);
 

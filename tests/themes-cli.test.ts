@@ -4,14 +4,14 @@
  * `scripts/themes.ts` (report, reclassify, eval) run as a user runs them, on the real seeds, in
  * temp content folders. A person's themes (`themes_source: manual`) survive everything.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/core/papers/frontmatter.ts';
 import { DEFAULT_TAXONOMY_YAML } from '../src/core/themes/default-taxonomy.ts';
 import { SEEDS_DIR } from './helpers/seeds.ts';
 import { runScript } from './helpers/cli.ts';
+import { tempDirs } from './helpers/temp-dirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEEDS = SEEDS_DIR;
@@ -19,13 +19,7 @@ const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n
 const TAXONOMY = join(ROOT, 'content/themes.yaml');
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LECTERN_CONTENT'));
 
-const temps: string[] = [];
-const temp = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-themes-'));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('lectern-themes-');
 
 const run = (script: string, args: string[]) => runScript(script, args, ENV);
 

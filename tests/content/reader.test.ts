@@ -2,13 +2,13 @@
  * The one content reader (src/core/content) and its I/O loader (src/io/content.ts): paper files
  * and the taxonomy are valid or invalid the same way for every command and the site (issue 13 §2).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPaper, readTaxonomy } from '../../src/core/content/index.ts';
 import { DEFAULT_TAXONOMY_YAML } from '../../src/core/themes/default-taxonomy.ts';
 import { loadPapers, loadTaxonomy } from '../../src/io/content.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
 const FIXTURE = 'tests/fixtures/site-content';
 const MAMBA = join(FIXTURE, 'papers/mamba-linear-time-sequence-modeling-with-selective-state-spaces.mdx');
@@ -16,8 +16,7 @@ const text = readFileSync(MAMBA, 'utf8');
 const withAdded = (value: string) => text.replace(/^added: .*$/m, `added: ${value}`);
 const addedLine = text.split('\n').findIndex((line) => line.startsWith('added:')) + 1;
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const temp = tempDirs('lectern-reader-');
 
 describe('readPaper', () => {
   it('returns the validated frontmatter, the data as written and the notes', () => {
@@ -73,8 +72,7 @@ describe('readTaxonomy', () => {
 
 describe('the content loader', () => {
   it('loads every valid paper and names each invalid file with its folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-reader-'));
-    temps.push(dir);
+    const dir = temp();
     cpSync(FIXTURE, dir, { recursive: true });
     const broken = join(dir, 'papers', 'broken.mdx');
     writeFileSync(broken, withAdded('"2026-02-30"'));
@@ -84,8 +82,7 @@ describe('the content loader', () => {
   });
 
   it('falls back to the default taxonomy for a folder without themes.yaml', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-reader-'));
-    temps.push(dir);
+    const dir = temp();
     const read = loadTaxonomy(dir);
     expect(read.ok && read.source).toBe('default');
     expect(loadTaxonomy(FIXTURE).ok && (loadTaxonomy(FIXTURE) as { source: string }).source).toBe('file');
