@@ -17,13 +17,13 @@ const papers = defineCollection({
 
 /** Optional human intros of the weekly digests; the id is the file stem, `2026-w48`. */
 const digests = defineCollection({
-  loader: optionalEntriesLoader(join(contentDir, 'digests')),
+  loader: optionalEntriesLoader(contentDir, 'digests'),
   schema: digestSchema,
 });
 
 /** Reading sessions; the id is the file stem, the day the group meets (`2026-11-19`). */
 const sessions = defineCollection({
-  loader: optionalEntriesLoader(join(contentDir, 'sessions')),
+  loader: optionalEntriesLoader(contentDir, 'sessions'),
   schema: sessionSchema,
 });
 

@@ -7,12 +7,10 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { lecternConfig } from '../config.ts';
-
-export type OptionalCollection = 'digests' | 'sessions';
+import { optionalFolder, type OptionalCollection } from './papers-loader.ts';
 
 /** The entries of an optional collection; none, without a warning, when its folder does not exist. */
 export async function optionalEntries<C extends OptionalCollection>(collection: C): Promise<CollectionEntry<C>[]> {
-  return existsSync(join(lecternConfig().contentDir, collection)) ? getCollection(collection) : [];
+  return existsSync(optionalFolder(lecternConfig().contentDir, collection)) ? getCollection(collection) : [];
 }

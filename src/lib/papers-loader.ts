@@ -49,12 +49,19 @@ export function keyedByFolder(loader: Loader, folder: string): Loader {
   };
 }
 
+/** Collections whose folder a content folder may lack: digest intros and reading sessions. */
+export type OptionalCollection = 'digests' | 'sessions';
+
+/** Where an optional collection's files live: `<content>/<collection>/`. */
+export const optionalFolder = (contentDir: string, collection: OptionalCollection): string => join(contentDir, collection);
+
 /**
- * The Markdown and MDX entries of an optional folder (digest intros, sessions), keyed by file
- * stem. A missing folder holds no entries: Astro's glob loader would warn on every build
- * (src/lib/optional-entries.ts reads them back the same way).
+ * The Markdown and MDX entries of an optional collection, keyed by file stem. A missing folder
+ * holds no entries: Astro's glob loader would warn on every build (src/lib/optional-entries.ts
+ * reads them back the same way).
  */
-export function optionalEntriesLoader(folder: string): Loader {
+export function optionalEntriesLoader(contentDir: string, collection: OptionalCollection): Loader {
+  const folder = optionalFolder(contentDir, collection);
   const loader = keyedByFolder(glob({ pattern: '*.{md,mdx}', base: folder }), folder);
   return {
     ...loader,

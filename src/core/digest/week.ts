@@ -41,7 +41,7 @@ function parseDay(day: string): Date | null {
 }
 
 /** `YYYY-MM-DD` of a local-time Date (date-fns' `format` would load its locale machinery for this). */
-function formatDay(value: Date): string {
+function isoDay(value: Date): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(value.getFullYear(), 4)}-${pad(value.getMonth() + 1, 2)}-${pad(value.getDate(), 2)}`;
 }
@@ -85,7 +85,7 @@ function mondayOf(week: IsoWeek): Date {
 /** First (Monday) and last (Sunday) day of the week, `YYYY-MM-DD`. */
 export function weekDays(week: IsoWeek): { start: string; end: string } {
   const monday = mondayOf(week);
-  return { start: formatDay(monday), end: formatDay(addDays(monday, 6)) };
+  return { start: isoDay(monday), end: isoDay(addDays(monday, 6)) };
 }
 
 /** The week `count` weeks later (negative: earlier). */
