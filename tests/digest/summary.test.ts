@@ -78,6 +78,43 @@ describe('paperSummary', () => {
     expect(withoutLeadIn('In this paper we propose X.')).toBe('In this paper we propose X.');
     expect(withoutLeadIn('Here, we show X.')).toBe('We show X.');
     expect(withoutLeadIn('To this end, PixArt is shown.')).toBe('To this end, PixArt is shown.');
+    // A single linking word goes before anything but math; the sentence then starts with a capital.
+    expect(withoutLeadIn('Therefore, we present ViT-CoMer.')).toBe('We present ViT-CoMer.');
+    expect(withoutLeadIn('However, an analysis in this work shows Y.')).toBe('An analysis in this work shows Y.');
+    expect(withoutLeadIn('However, $k$-means fails.')).toBe('However, $k$-means fails.');
+    expect(withoutLeadIn('However, X fails.')).toBe('However, X fails.');
+  });
+
+  it('keeps what follows a lead-in as written (property)', () => {
+    const lead = fc.constantFrom('However, ', 'Finally, ', 'In this survey, ', 'To address this, ', 'Secondly, ', '');
+    const word = fc.constantFrom('we', 'We', 'an', '$x$', 'X', 'model', 'is', 'fast.');
+    fc.assert(
+      fc.property(lead, fc.array(word, { minLength: 1, maxLength: 8 }), (head, words) => {
+        const sentence = head + words.join(' ');
+        const result = withoutLeadIn(sentence);
+        // Either unchanged, or the same sentence from some point on with its first letter capitalised.
+        if (result === sentence) return;
+        expect(sentence.toLowerCase().endsWith(result.toLowerCase())).toBe(true);
+        expect(result.slice(1)).toBe(sentence.slice(sentence.length - result.length + 1));
+        expect(result.charAt(0)).toBe(result.charAt(0).toUpperCase());
+      }),
+    );
+  });
+
+  it('tries a step of a list ("Second, …") only after every other sentence', () => {
+    expect(paperSummary('Models are slow. We identify a weakness. Second, even though X breaks, we design Y.')).toBe('We identify a weakness.');
+    expect(paperSummary('Models are slow. First, we design a model. Then it runs.')).toBe('We design a model.');
+  });
+
+  it.each([
+    // Before: "Second, even though this change prevents the use of efficient convolutions, we design …"
+    ['mamba-linear-time-sequence-modeling-with-selective-state', 'We identify that a key weakness of such models is their inability to perform content-based reasoning, and make several improvements.'],
+    // Before: "Finally, we present an discussion of current limitations …"
+    ['a-survey-of-mamba', 'We therefore conduct an in-depth investigation of recent Mamba-associated studies, covering from three main aspects: the advancements of Mamba-based models, the techniques of adapting Mamba to diverse data, and the applications where Mamba can excel.'],
+  ])('seed paper %s: a sentence that stands on its own', (slug, expected) => {
+    const file = parsePaperFile(readFileSync(new URL(`../../content/papers/${slug}.mdx`, import.meta.url), 'utf8'));
+    if (!file.ok) throw new Error(file.message);
+    expect(paperSummary(String(file.file.data.abstract), null, Number.POSITIVE_INFINITY)).toBe(expected);
   });
 
   it('uses the tldr a person wrote, whatever the abstract says', () => {

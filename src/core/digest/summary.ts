@@ -150,7 +150,7 @@ export function sentences(text: string): string[] {
  * later ("In this paper, we propose…", "We present X, a…", "X is a…").
  */
 const CONTRIBUTION_CUES: readonly RegExp[] = [
-  /\b(?:this|our) (?:paper|work|report|study|article|note|technical report)\b/iu,
+  /\b(?:this|our) (?:paper|work|report|study|survey|review|article|note|technical report)\b/iu,
   /\bhere,? we\b/iu,
   /\bwe (?:\w+ly )?(?:propose|present|introduce|develop|design|devise|build|train|release|open-source|describe|formulate|derive|prove|resolve|offer|contribute|put forward)\b/iu,
   /^(?:to (?:address|tackle|bridge|overcome|solve|fill|mitigate|alleviate)[^,]*, )?we (?:\w+ly )?(?:show|find|demonstrate|study|investigate|explore|analy[sz]e|examine|identify|revisit|establish|reveal|observe|provide|leverage|extend|adapt|apply|focus|address|tackle|take|make|use|employ|bridge)\b/iu,
@@ -194,22 +194,36 @@ function summarySentence(abstract: string): string {
 }
 
 /**
- * "To address these challenges, we propose X" -> "We propose X": the lead-in only links the
- * sentence to the abstract's earlier ones, which a summary does not show.
+ * "To address these challenges, we propose X" -> "We propose X", "However, an analysis in this
+ * work shows Y" -> "An analysis in this work shows Y": the lead-in only links the sentence to the
+ * abstract's earlier ones, which a summary does not show. A clause ("To address …,") goes only
+ * before "we"; a single linking word goes before anything but math.
  */
 export function withoutLeadIn(sentence: string): string {
-  const match = /^(?:In this (?:paper|work|study|report)|In this technical report|Here|To (?:this end|address|tackle|bridge|overcome|solve|fill|mitigate|alleviate|answer)[^,$]{0,60}|(?:Motivated|Inspired) by[^,$]{0,60}|In light of[^,$]{0,60}|Based on[^,$]{0,60}|Instead|Consequently|In contrast[^,$]{0,60}),\s+(we\b)/iu.exec(sentence);
-  return match ? `We${sentence.slice(match.index + match[0].length - match[1]!.length + 2)}` : sentence;
+  const clause = /^(?:In this (?:paper|work|study|survey|review|report)|In this technical report|Here|To (?:this end|address|tackle|bridge|overcome|solve|fill|mitigate|alleviate|answer)[^,$]{0,60}|(?:Motivated|Inspired) by[^,$]{0,60}|In light of[^,$]{0,60}|Based on[^,$]{0,60}|Instead|Consequently|In contrast[^,$]{0,60}),\s+(?=we\b)/iu.exec(sentence);
+  const word = clause ?? /^(?:However|Furthermore|Moreover|Additionally|In addition|Therefore|Thus|Hence|Meanwhile|Accordingly|Specifically|Besides|Notably|Importantly|Overall|Also|Then|Next|Finally|Lastly|(?:First|Second|Third|Fourth)(?:ly)?),\s+(?=\p{Ll})/u.exec(sentence);
+  if (!word) return sentence;
+  const rest = sentence.slice(word[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
+
+/**
+ * "Second, even though this change prevents X, we design Y": one step of a list the abstract
+ * introduced earlier, which reads as a summary only when no other sentence states the contribution.
+ */
+const LIST_STEP = /^(?:Then|Next|Finally|Lastly|(?:First|Second|Third|Fourth)(?:ly)?),/u;
 
 /** The abstract's sentence that states the contribution, uncut; the first sentence when none does. */
 export function contributionSentence(abstract: string): string {
   const all = sentences(abstract);
   // A question ("Is FlashAttention I/O optimal?") asks; the answer is the contribution.
   const candidates = all.filter((sentence) => !sentence.endsWith('?') && !BACKGROUND_CUES.some((cue) => cue.test(sentence)));
-  for (const cue of CONTRIBUTION_CUES) {
-    const found = candidates.find((sentence) => cue.test(sentence));
-    if (found) return found;
+  const standalone = candidates.filter((sentence) => !LIST_STEP.test(sentence));
+  for (const pool of [standalone, candidates]) {
+    for (const cue of CONTRIBUTION_CUES) {
+      const found = pool.find((sentence) => cue.test(sentence));
+      if (found) return found;
+    }
   }
   return all[0] ?? '';
 }
