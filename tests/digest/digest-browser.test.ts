@@ -3,11 +3,11 @@
  * console errors, math rendered, the week navigation, the contents and a theme page's week
  * groups work from the keyboard, and the seeded W48 digest stays short on a desktop screen.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { browserTestsEnabled } from '../../scripts/lib/browser.ts';
+import { openInBrowser } from '../helpers/browser-site.ts';
 import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
 import { readPage } from '../helpers/site-check.ts';
 
@@ -15,21 +15,11 @@ const CONTENT = process.env.LECTERN_DIGEST_TEST_CONTENT ?? 'content';
 
 describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
   let site: SiteBuild;
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
 
   beforeAll(async () => {
     site = await buildSite({ content: CONTENT });
-    server = await serveStatic(site.outDir, site.base);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openInBrowser(() => site, { viewport: { width: 1100, height: 900 } });
 
   /** Week slugs newest first, as the digest list shows them. */
   function weeks(): string[] {
@@ -40,9 +30,9 @@ describe.runIf(browserTestsEnabled())('digest pages in chromium', () => {
   }
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
+    const page = await opened.context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(opened.server.url + path, { waitUntil: 'networkidle' });
     return { page, errors };
   }
 

@@ -2,11 +2,11 @@
  * The seeded site in a real browser (Debian's chromium via playwright-core): search, filters,
  * keyboard use, accessibility (axe-core) in light and dark, console errors.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
-import { browserTestsEnabled, launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { browserTestsEnabled } from '../../scripts/lib/browser.ts';
+import { openInBrowser } from '../helpers/browser-site.ts';
 import { collectPageErrors, seriousAxeViolations } from '../helpers/page-audit.ts';
 import { readPage } from '../helpers/site-check.ts';
 import { readFileSync } from 'node:fs';
@@ -18,28 +18,18 @@ const CONTENT = 'content';
 
 describe.runIf(browserTestsEnabled())('the site in chromium', () => {
   let site: SiteBuild;
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
   const errors: string[] = [];
 
   beforeAll(async () => {
     site = await buildSite({ content: CONTENT });
-    server = await serveStatic(site.outDir, site.base);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openInBrowser(() => site, { viewport: { width: 1100, height: 900 } });
 
   async function open(path: string): Promise<Page> {
-    const page = await context.newPage();
+    const page = await opened.context.newPage();
     const pageErrors = collectPageErrors(page);
     page.on('close', () => errors.push(...pageErrors.map((error) => `${path}: ${error}`)));
-    await page.goto(server.url + path);
+    await page.goto(opened.server.url + path);
     return page;
   }
 
@@ -189,14 +179,14 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
 
   test('search JavaScript and Pagefind load only on the search page, where Pagefind loads before a query is typed', async () => {
     const scripts: string[] = [];
-    const page = await context.newPage();
+    const page = await opened.context.newPage();
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(server.url + flashAttentionPath(), { waitUntil: 'networkidle' });
+    await page.goto(opened.server.url + flashAttentionPath(), { waitUntil: 'networkidle' });
     expect(scripts).toEqual([]);
     // People open the search page to search: Pagefind loads at once, not on the first keystroke.
-    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${opened.server.url}search/`, { waitUntil: 'networkidle' });
     expect(scripts.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
     await page.fill('#search-q', 'mamba');
     await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
@@ -264,12 +254,12 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe-core (WCAG 2.1 AA), ${scheme} scheme: no serious or critical violations`, async () => {
-      const schemeContext = await browser.newContext({ colorScheme: scheme });
+      const schemeContext = await opened.browser.newContext({ colorScheme: scheme });
       const pages = ['', flashAttentionPath(), 'themes/efficient-attention/', 'papers/', 'search/?q=flash+attention'];
       const found: Record<string, unknown> = {};
       for (const path of pages) {
         const page = await schemeContext.newPage();
-        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        await page.goto(opened.server.url + path, { waitUntil: 'networkidle' });
         if (path.startsWith('search/')) await resultTitles(page);
         const violations = await seriousAxeViolations(page);
         if (violations.length > 0) found[path || '/'] = violations;
@@ -281,11 +271,11 @@ describe.runIf(browserTestsEnabled())('the site in chromium', () => {
   }
 
   test('readable on a phone: no page scrolls sideways at 360 px (the papers list turns into cards)', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const phone = await opened.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
     const overflowing: string[] = [];
     for (const path of ['', flashAttentionPath(), 'papers/', 'themes/', 'themes/efficient-attention/', 'search/?q=attention']) {
       const page = await phone.newPage();
-      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.goto(opened.server.url + path, { waitUntil: 'networkidle' });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) overflowing.push(`${path || '/'}: ${width}px`);
       await page.close();
