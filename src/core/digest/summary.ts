@@ -193,6 +193,21 @@ function summarySentence(abstract: string): string {
   return sentence;
 }
 
+/** The words that open one step of a list: "First,", "Second,", "Finally,". */
+const LIST_STEP_WORD = '(?:Then|Next|Finally|Lastly|(?:First|Second|Third|Fourth)(?:ly)?)';
+
+/**
+ * "Second, even though this change prevents X, we design Y": one step of a list the abstract
+ * introduced earlier, which reads as a summary only when no other sentence states the contribution.
+ */
+const LIST_STEP = new RegExp(`^${LIST_STEP_WORD},`, 'u');
+
+/** A clause that leads in to "we" ("To address these challenges, we …"). */
+const LEAD_IN_CLAUSE = /^(?:In this (?:paper|work|study|survey|review|report)|In this technical report|Here|To (?:this end|address|tackle|bridge|overcome|solve|fill|mitigate|alleviate|answer)[^,$]{0,60}|(?:Motivated|Inspired) by[^,$]{0,60}|In light of[^,$]{0,60}|Based on[^,$]{0,60}|Instead|Consequently|In contrast[^,$]{0,60}),\s+(?=we\b)/iu;
+
+/** A single linking word before a lower-case word ("However, an analysis …"). */
+const LINKING_WORD = new RegExp(`^(?:However|Furthermore|Moreover|Additionally|In addition|Therefore|Thus|Hence|Meanwhile|Accordingly|Specifically|Besides|Notably|Importantly|Overall|Also|${LIST_STEP_WORD}),\\s+(?=\\p{Ll})`, 'u');
+
 /**
  * "To address these challenges, we propose X" -> "We propose X", "However, an analysis in this
  * work shows Y" -> "An analysis in this work shows Y": the lead-in only links the sentence to the
@@ -200,18 +215,11 @@ function summarySentence(abstract: string): string {
  * before "we"; a single linking word goes before anything but math.
  */
 export function withoutLeadIn(sentence: string): string {
-  const clause = /^(?:In this (?:paper|work|study|survey|review|report)|In this technical report|Here|To (?:this end|address|tackle|bridge|overcome|solve|fill|mitigate|alleviate|answer)[^,$]{0,60}|(?:Motivated|Inspired) by[^,$]{0,60}|In light of[^,$]{0,60}|Based on[^,$]{0,60}|Instead|Consequently|In contrast[^,$]{0,60}),\s+(?=we\b)/iu.exec(sentence);
-  const word = clause ?? /^(?:However|Furthermore|Moreover|Additionally|In addition|Therefore|Thus|Hence|Meanwhile|Accordingly|Specifically|Besides|Notably|Importantly|Overall|Also|Then|Next|Finally|Lastly|(?:First|Second|Third|Fourth)(?:ly)?),\s+(?=\p{Ll})/u.exec(sentence);
-  if (!word) return sentence;
-  const rest = sentence.slice(word[0].length);
+  const leadIn = LEAD_IN_CLAUSE.exec(sentence) ?? LINKING_WORD.exec(sentence);
+  if (!leadIn) return sentence;
+  const rest = sentence.slice(leadIn[0].length);
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
-
-/**
- * "Second, even though this change prevents X, we design Y": one step of a list the abstract
- * introduced earlier, which reads as a summary only when no other sentence states the contribution.
- */
-const LIST_STEP = /^(?:Then|Next|Finally|Lastly|(?:First|Second|Third|Fourth)(?:ly)?),/u;
 
 /** The abstract's sentence that states the contribution, uncut; the first sentence when none does. */
 export function contributionSentence(abstract: string): string {
