@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { join } from 'node:path';
-import { optionalEntriesLoader, papersLoader } from './lib/papers-loader.ts';
+import { papersLoader } from './lib/papers-loader.ts';
+import { optionalEntriesLoader } from './lib/optional-entries.ts';
 import { paperSchema } from './core/papers/schema.ts';
 import { digestSchema } from './core/digest/schema.ts';
 import { sessionSchema } from './core/sessions/schema.ts';

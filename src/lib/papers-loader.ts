@@ -18,8 +18,8 @@
  * (YAML frontmatter of 10,000 papers took ~3 s of every rebuild's content sync).
  */
 import { AstroError } from 'astro/errors';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { existsSync, readFileSync } from 'node:fs';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePaperFile } from '../core/papers/frontmatter.ts';
@@ -45,29 +45,6 @@ export function keyedByFolder(loader: Loader, folder: string): Loader {
         context.meta.set('folder', folder);
       }
       await loader.load(context);
-    },
-  };
-}
-
-/** Collections whose folder a content folder may lack: digest intros and reading sessions. */
-export type OptionalCollection = 'digests' | 'sessions';
-
-/** Where an optional collection's files live: `<content>/<collection>/`. */
-export const optionalFolder = (contentDir: string, collection: OptionalCollection): string => join(contentDir, collection);
-
-/**
- * The Markdown and MDX entries of an optional collection, keyed by file stem. A missing folder
- * holds no entries: Astro's glob loader would warn on every build (src/lib/optional-entries.ts
- * reads them back the same way).
- */
-export function optionalEntriesLoader(contentDir: string, collection: OptionalCollection): Loader {
-  const folder = optionalFolder(contentDir, collection);
-  const loader = keyedByFolder(glob({ pattern: '*.{md,mdx}', base: folder }), folder);
-  return {
-    ...loader,
-    load: async (context) => {
-      if (existsSync(folder)) await loader.load(context);
-      else context.store.clear();
     },
   };
 }
